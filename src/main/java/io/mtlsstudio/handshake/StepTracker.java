@@ -1,0 +1,159 @@
+package io.mtlsstudio.handshake;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds the state of the seven steps during one run and turns every change into a
+ * {@link ProbeEvent}. Callbacks from the TLS engine, the gRPC call and the probe thread all
+ * land here, so every method is synchronized.
+ */
+final class StepTracker {
+
+    private static final class StepState {
+        StepStatus status = StepStatus.PENDING;
+        long startNanos = -1;
+        long endNanos = -1;
+        final List<Check> checks = new ArrayList<>();
+        final List<Evidence> evidence = new ArrayList<>();
+    }
+
+    private final long startNanos = System.nanoTime();
+    private final ProbeListener listener;
+    private final StepState[] states = new StepState[StepId.values().length];
+    private final List<Finding> findings = new ArrayList<>();
+
+    StepTracker(ProbeListener listener) {
+        this.listener = listener;
+        for (int i = 0; i < states.length; i++) {
+            states[i] = new StepState();
+        }
+    }
+
+    long micros(long nanos) {
+        return (nanos - startNanos) / 1_000;
+    }
+
+    long nowMicros() {
+        return micros(System.nanoTime());
+    }
+
+    synchronized void emit(ProbeEvent event) {
+        listener.onEvent(event);
+    }
+
+    synchronized StepStatus status(StepId step) {
+        return states[step.ordinal()].status;
+    }
+
+    /** Marks the step RUNNING unless it already started or finished. */
+    synchronized void start(StepId step) {
+        start(step, System.nanoTime());
+    }
+
+    synchronized void start(StepId step, long atNanos) {
+        StepState state = states[step.ordinal()];
+        if (state.status != StepStatus.PENDING) {
+            return;
+        }
+        state.status = StepStatus.RUNNING;
+        state.startNanos = atNanos;
+        listener.onEvent(new ProbeEvent.StepChanged(micros(atNanos), step, StepStatus.RUNNING, 0));
+    }
+
+    synchronized void pass(StepId step) {
+        finish(step, StepStatus.PASSED, System.nanoTime());
+    }
+
+    synchronized void pass(StepId step, long atNanos) {
+        finish(step, StepStatus.PASSED, atNanos);
+    }
+
+    /** Marks the step FAILED and records the finding that explains it. */
+    synchronized void fail(StepId step, Finding finding) {
+        finish(step, StepStatus.FAILED, System.nanoTime());
+        finding(finding);
+    }
+
+    synchronized void skip(StepId step, String reason) {
+        StepState state = states[step.ordinal()];
+        if (state.status.isFinal()) {
+            return;
+        }
+        if (reason != null) {
+            check(step, Check.skipped("Step", reason));
+        }
+        state.status = StepStatus.SKIPPED;
+        listener.onEvent(new ProbeEvent.StepChanged(nowMicros(), step, StepStatus.SKIPPED, 0));
+    }
+
+    private void finish(StepId step, StepStatus status, long atNanos) {
+        StepState state = states[step.ordinal()];
+        if (state.status.isFinal()) {
+            return;
+        }
+        if (state.startNanos < 0) {
+            start(step, atNanos);
+        }
+        state.status = status;
+        state.endNanos = Math.max(atNanos, state.startNanos);
+        long duration = (state.endNanos - state.startNanos) / 1_000;
+        listener.onEvent(new ProbeEvent.StepChanged(micros(state.endNanos), step, status, duration));
+    }
+
+    synchronized void check(StepId step, Check check) {
+        states[step.ordinal()].checks.add(check);
+        listener.onEvent(new ProbeEvent.CheckRecorded(nowMicros(), step, check));
+    }
+
+    synchronized void evidence(StepId step, Evidence evidence) {
+        states[step.ordinal()].evidence.add(evidence);
+        listener.onEvent(new ProbeEvent.EvidenceRecorded(nowMicros(), step, evidence));
+    }
+
+    synchronized void finding(Finding finding) {
+        findings.add(finding);
+        listener.onEvent(new ProbeEvent.FindingRecorded(nowMicros(), finding));
+    }
+
+    synchronized StepId failedStep() {
+        for (StepId step : StepId.values()) {
+            if (states[step.ordinal()].status == StepStatus.FAILED) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the first step that is not PASSED, SKIPPED or FAILED, or null when all are final. */
+    synchronized StepId firstUnfinished() {
+        for (StepId step : StepId.values()) {
+            if (!states[step.ordinal()].status.isFinal()) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    /** Marks every step that never finished as SKIPPED, with the reason "not reached". */
+    synchronized void skipUnfinished(String reason) {
+        for (StepId step : StepId.values()) {
+            if (!states[step.ordinal()].status.isFinal()) {
+                skip(step, reason);
+            }
+        }
+    }
+
+    synchronized ProbeReport report(String target, boolean tls, ProbeReport.Result result, ProbeReport.Negotiated negotiated,
+                                    ProbeReport.Health health, List<X509Certificate> serverChain) {
+        List<ProbeReport.StepReport> steps = new ArrayList<>();
+        for (StepId step : StepId.values()) {
+            StepState state = states[step.ordinal()];
+            long started = state.startNanos < 0 ? -1 : micros(state.startNanos);
+            long duration = state.startNanos < 0 || state.endNanos < 0 ? 0 : (state.endNanos - state.startNanos) / 1_000;
+            steps.add(new ProbeReport.StepReport(step, state.status, started, duration, state.checks, state.evidence));
+        }
+        return new ProbeReport(target, tls, result, failedStep(), steps, findings, negotiated, health, serverChain);
+    }
+}

@@ -1,0 +1,120 @@
+package io.mtlsstudio.handshake;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+/**
+ * Sits at the head of the client pipeline, next to the socket, and records what crossed the
+ * wire before any TLS or HTTP/2 processing: connection times, addresses, and the first bytes
+ * each side sent.
+ */
+final class WireRecorder extends ChannelDuplexHandler {
+
+    static final int FIRST_BYTES = 32;
+
+    /** Receives wire facts as they happen, on the channel's event loop. */
+    interface Listener {
+        void connected(SocketAddress local, SocketAddress remote, long atNanos);
+
+        void firstWrite(byte[] prefix, long atNanos);
+
+        void firstRead(byte[] prefix, long atNanos);
+    }
+
+    private final Listener listener;
+    private volatile long connectedNanos = -1;
+    private volatile byte[] firstBytesRead;
+    private volatile boolean wrote;
+    private volatile long bytesRead;
+    private volatile boolean closedByPeer;
+    private volatile IOException readError;
+
+    WireRecorder(Listener listener) {
+        this.listener = listener;
+    }
+
+    boolean isConnected() {
+        return connectedNanos >= 0;
+    }
+
+    boolean hasWritten() {
+        return wrote;
+    }
+
+    /** The first bytes the peer sent, or an empty array if it sent nothing. */
+    byte[] firstBytesRead() {
+        byte[] bytes = firstBytesRead;
+        return bytes == null ? new byte[0] : bytes.clone();
+    }
+
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    boolean closedByPeer() {
+        return closedByPeer;
+    }
+
+    IOException readError() {
+        return readError;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connectedNanos = System.nanoTime();
+        listener.connected(ctx.channel().localAddress(), ctx.channel().remoteAddress(), connectedNanos);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+            if (firstBytesRead == null) {
+                byte[] prefix = ByteBufUtil.getBytes(buf, buf.readerIndex(), Math.min(FIRST_BYTES, buf.readableBytes()));
+                firstBytesRead = prefix;
+                listener.firstRead(prefix.clone(), System.nanoTime());
+            }
+            bytesRead += buf.readableBytes();
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (!wrote && msg instanceof ByteBuf buf && buf.isReadable()) {
+            wrote = true;
+            byte[] prefix = ByteBufUtil.getBytes(buf, buf.readerIndex(), Math.min(FIRST_BYTES, buf.readableBytes()));
+            listener.firstWrite(prefix, System.nanoTime());
+        }
+        super.write(ctx, msg, promise);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        closedByPeer = true;
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        if (cause instanceof IOException io && readError == null) {
+            readError = io;
+        }
+        super.exceptionCaught(ctx, cause);
+    }
+
+    static String hex(byte[] bytes) {
+        return bytes.length == 0 ? "(none)" : ByteBufUtil.hexDump(bytes).replaceAll("(..)(?!$)", "$1 ");
+    }
+
+    static byte[] prefix(byte[] bytes, int length) {
+        return Arrays.copyOf(bytes, Math.min(bytes.length, length));
+    }
+}
