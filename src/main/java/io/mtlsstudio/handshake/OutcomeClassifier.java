@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class OutcomeClassifier {
 
     private static final Pattern ALERT = Pattern.compile("received fatal alert: ([a-z_]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENT_ALERT = Pattern.compile("\\(([a-z_]+)\\)");
 
     private final ProbeSession session;
     private final ProbeSession.CallOutcome outcome;
@@ -378,6 +379,12 @@ final class OutcomeClassifier {
         if (!outcome.status().isOk()) {
             tracker.evidence(step, Evidence.of("Error", errorChain()));
         }
+        String received = alert();
+        String sent = alertSent();
+        if (received != null || sent != null) {
+            tracker.evidence(step, Evidence.of("Alerts", (received == null ? "" : "received from the server: " + received)
+                    + (received != null && sent != null ? "\n" : "") + (sent == null ? "" : "sent by the client: " + sent)));
+        }
         tracker.check(step, Check.failed(code.name(), message));
         tracker.fail(step, code.finding(step, target, message, fix));
     }
@@ -391,15 +398,38 @@ final class OutcomeClassifier {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
     }
 
+    /** The alert the server sent: from the JDK's exception, or from a cleartext alert record on the wire. */
     private String alert() {
         Matcher matcher = ALERT.matcher(messages());
-        return matcher.find() ? matcher.group(1) : null;
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        for (WireRecord record : tracker.records()) {
+            if (record.direction() == WireRecord.Direction.RECEIVED && record.alert() != null) {
+                return record.alert().substring(record.alert().indexOf(' ') + 1);
+            }
+        }
+        return null;
+    }
+
+    /** The alert the client sent, which the JDK names in parentheses at the start of its own exception message. */
+    private String alertSent() {
+        Matcher matcher = SENT_ALERT.matcher(messages());
+        while (matcher.find()) {
+            if (!messages().substring(matcher.end()).strip().startsWith("received fatal alert")) {
+                return matcher.group(1);
+            }
+        }
+        return null;
     }
 
     /** All messages of the status and its cause chain, lower-cased, for matching. */
     private String messages() {
         StringBuilder text = new StringBuilder(String.valueOf(outcome.status().getDescription()));
         for (Throwable t = outcome.status().getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(" | ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        for (Throwable t = session.handshakeFailure(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             text.append(" | ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
         return text.toString().toLowerCase(java.util.Locale.ROOT);

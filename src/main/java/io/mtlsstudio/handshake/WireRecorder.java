@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.ssl.SslHandler;
 
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -12,8 +13,8 @@ import java.util.Arrays;
 
 /**
  * Sits at the head of the client pipeline, next to the socket, and records what crossed the
- * wire before any TLS or HTTP/2 processing: connection times, addresses, and the first bytes
- * each side sent.
+ * wire before any TLS or HTTP/2 processing: connection times, addresses, the first bytes each
+ * side sent, every TLS record, and the end of the TLS handshake.
  */
 final class WireRecorder extends ChannelDuplexHandler {
 
@@ -26,6 +27,13 @@ final class WireRecorder extends ChannelDuplexHandler {
         void firstWrite(byte[] prefix, long atNanos);
 
         void firstRead(byte[] prefix, long atNanos);
+
+        void record(WireRecord record);
+
+        /** The TLS handshake ended: {@code failure} is null on success. */
+        void handshakeEnded(SslHandler handler, Throwable failure, long atNanos);
+
+        long micros(long nanos);
     }
 
     private final Listener listener;
@@ -36,8 +44,43 @@ final class WireRecorder extends ChannelDuplexHandler {
     private volatile boolean closedByPeer;
     private volatile IOException readError;
 
+    private final TlsRecordParser sent;
+    private final TlsRecordParser received;
+    private volatile long connectStartNanos = -1;
+    private boolean handshakeWatched;
+
     WireRecorder(Listener listener) {
         this.listener = listener;
+        this.sent = new TlsRecordParser(WireRecord.Direction.SENT, () -> listener.micros(System.nanoTime()), listener::record);
+        this.received = new TlsRecordParser(WireRecord.Direction.RECEIVED, () -> listener.micros(System.nanoTime()), listener::record);
+    }
+
+    /** When the TCP connect started, or -1 before it did. */
+    long connectStartNanos() {
+        return connectStartNanos;
+    }
+
+    long connectedNanos() {
+        return connectedNanos;
+    }
+
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) throws Exception {
+        connectStartNanos = System.nanoTime();
+        super.connect(ctx, remote, local, promise);
+    }
+
+    private void watchHandshake(ChannelHandlerContext ctx) {
+        if (handshakeWatched) {
+            return;
+        }
+        SslHandler handler = ctx.pipeline().get(SslHandler.class);
+        if (handler == null) {
+            return;
+        }
+        handshakeWatched = true;
+        handler.handshakeFuture().addListener(future ->
+                listener.handshakeEnded(handler, future.isSuccess() ? null : future.cause(), System.nanoTime()));
     }
 
     boolean isConnected() {
@@ -82,16 +125,22 @@ final class WireRecorder extends ChannelDuplexHandler {
                 listener.firstRead(prefix.clone(), System.nanoTime());
             }
             bytesRead += buf.readableBytes();
+            received.feed(buf);
+            watchHandshake(ctx);
         }
         super.channelRead(ctx, msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (!wrote && msg instanceof ByteBuf buf && buf.isReadable()) {
-            wrote = true;
-            byte[] prefix = ByteBufUtil.getBytes(buf, buf.readerIndex(), Math.min(FIRST_BYTES, buf.readableBytes()));
-            listener.firstWrite(prefix, System.nanoTime());
+        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+            if (!wrote) {
+                wrote = true;
+                byte[] prefix = ByteBufUtil.getBytes(buf, buf.readerIndex(), Math.min(FIRST_BYTES, buf.readableBytes()));
+                listener.firstWrite(prefix, System.nanoTime());
+            }
+            sent.feed(buf);
+            watchHandshake(ctx);
         }
         super.write(ctx, msg, promise);
     }
