@@ -54,7 +54,8 @@ final class OutcomeClassifier {
             return ProbeReport.Result.FAILURE;
         }
 
-        concludeClientAuthentication(session.transportReadyNanos());
+        concludeClientAuthentication(session.transportReadyNanos(),
+                "no alert from the server; it finished the handshake and sent its HTTP/2 settings");
         return concludeCall();
     }
 
@@ -92,26 +93,40 @@ final class OutcomeClassifier {
             return;
         }
         if (messages().contains("alpn")) {
-            concludeClientAuthentication(System.nanoTime());
+            concludeClientAuthentication(System.nanoTime(), "the server completed the handshake");
             fail(FailureCode.ALPN_NO_H2, StepId.ACCESS_GRANTED, "The TLS handshake succeeded, but the server did not agree to HTTP/2 "
                     + "through ALPN, so it cannot carry gRPC.", "Enable HTTP/2 (ALPN \"h2\") on the server or on the proxy in front of it.");
             return;
         }
 
         ClientCertificateChooser chooser = session.chooser();
-        if (chooser.requested()) {
+        boolean handshakeDone = session.handshakeEndedNanos() > 0 && session.handshakeFailure() == null;
+        if (chooser.requested() && (alert != null || !handshakeDone || !isDeadline() && isTls13())) {
+            // Under TLS 1.3 the server judges the client certificate after the client's handshake is done,
+            // so an alert, or a close without one, after the certificate went out is the server's verdict.
             concludeClientCertificateStep();
             tracker.start(StepId.VERIFY_CLIENT, chooser.lastCallNanos());
             failClientRejected(alert);
             return;
         }
 
-        tracker.skip(StepId.CLIENT_CERTIFICATE, "the server did not send a CertificateRequest");
-        tracker.skip(StepId.VERIFY_CLIENT, "the server did not ask for a client certificate");
-        tracker.start(StepId.ACCESS_GRANTED, session.verifier().verifiedNanos());
+        long accessStart;
+        if (chooser.requested()) {
+            concludeClientAuthentication(session.handshakeEndedNanos(), isTls13()
+                    ? "no alert from the server within the timeout after the client certificate was sent"
+                    : "the server sent its Finished message after receiving the client certificate");
+            accessStart = session.handshakeEndedNanos();
+        } else {
+            tracker.skip(StepId.CLIENT_CERTIFICATE, "the server did not send a CertificateRequest");
+            tracker.skip(StepId.VERIFY_CLIENT, "the server did not ask for a client certificate");
+            accessStart = session.verifier().verifiedNanos();
+        }
+        tracker.start(StepId.ACCESS_GRANTED, accessStart);
         if (isDeadline()) {
-            fail(FailureCode.RESPONSE_TIMEOUT, StepId.ACCESS_GRANTED, "The TLS handshake with " + target + " went through, but the server "
-                    + "sent no HTTP/2 response within " + seconds() + ".", "Check the server's logs; it may be overloaded or not a gRPC server.");
+            String handshake = handshakeDone ? "The TLS handshake with " + target + " completed" : "The TLS handshake with " + target + " went through the server certificate";
+            fail(FailureCode.RESPONSE_TIMEOUT, StepId.ACCESS_GRANTED, handshake + ", but the server sent no HTTP/2 settings within "
+                    + seconds() + ": it does not speak gRPC over HTTP/2 on this port, or it is stuck.",
+                    "Check that the port belongs to the Cadence frontend and not to a plain TLS service or a proxy; check the server's logs.");
         } else if (alert != null) {
             fail(FailureCode.TLS_HANDSHAKE_FAILED, StepId.ACCESS_GRANTED, "The server ended the connection with the TLS alert "
                     + alert + " after verifying its certificate.", "Check the server's logs for the reason of the alert.");
@@ -119,6 +134,11 @@ final class OutcomeClassifier {
             fail(FailureCode.CONNECTION_LOST, StepId.ACCESS_GRANTED, "The server closed the connection before answering: "
                     + describeCause() + ".", "Check the server's logs.");
         }
+    }
+
+    private boolean isTls13() {
+        ProbeReport.Negotiated negotiated = session.negotiated();
+        return negotiated != null ? "TLSv1.3".equals(negotiated.protocol()) : options.tlsVersion() == TlsVersion.TLS_1_3;
     }
 
     private void failBeforeServerCertificate(WireRecorder wire, byte[] first, PeerBytes.Kind kind, String alert) {
@@ -134,8 +154,8 @@ final class OutcomeClassifier {
                     "Check the port: the service there does not speak TLS.");
             case TLS_ALERT, TLS_HANDSHAKE, TLS_OTHER -> {
                 String reason = alert != null ? "the TLS alert " + alert : describeCause();
-                fail(FailureCode.TLS_HANDSHAKE_FAILED, StepId.SERVER_CERTIFICATE, "The TLS handshake failed before the server sent its "
-                        + "certificate: " + reason + ".", alert != null && alert.equals("protocol_version")
+                fail(FailureCode.TLS_HANDSHAKE_FAILED, StepId.SERVER_CERTIFICATE, "The TLS handshake failed before the server "
+                        + "certificate could be checked: " + reason + ".", alert != null && alert.equals("protocol_version")
                         ? "The client and server share no TLS version; try --tls-version 1.2 or 1.3, or check the server's minimum version."
                         : "Check that the client and server share a TLS version and cipher suite.");
             }
@@ -235,7 +255,7 @@ final class OutcomeClassifier {
 
     // After the server's HTTP/2 SETTINGS arrived: the server accepted the TLS connection
 
-    private void concludeClientAuthentication(long readyNanos) {
+    private void concludeClientAuthentication(long readyNanos, String verdict) {
         if (!options.tls()) {
             return;
         }
@@ -243,8 +263,7 @@ final class OutcomeClassifier {
         if (chooser.requested()) {
             concludeClientCertificateStep();
             tracker.start(StepId.VERIFY_CLIENT, chooser.lastCallNanos());
-            tracker.check(StepId.VERIFY_CLIENT, Check.passed("Server verdict",
-                    "no alert from the server; it finished the handshake and sent its HTTP/2 settings"));
+            tracker.check(StepId.VERIFY_CLIENT, Check.passed("Server verdict", verdict));
             tracker.pass(StepId.VERIFY_CLIENT, readyNanos);
         } else {
             tracker.skip(StepId.CLIENT_CERTIFICATE, "the server did not send a CertificateRequest");
