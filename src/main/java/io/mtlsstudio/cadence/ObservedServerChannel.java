@@ -1,5 +1,6 @@
 package io.mtlsstudio.cadence;
 
+import io.mtlsstudio.handshake.SslHandshakes;
 import io.mtlsstudio.handshake.TlsRecordParser;
 import io.mtlsstudio.handshake.WireRecord;
 import io.netty.buffer.ByteBuf;
@@ -117,19 +118,13 @@ final class ObservedServerChannel extends NioServerSocketChannel {
             if (handshakeWatched) {
                 return;
             }
-            SslHandler handler = ctx.pipeline().get(SslHandler.class);
-            if (handler == null) {
-                return;
-            }
-            handshakeWatched = true;
-            sslHandler = handler;
-            handler.handshakeFuture().addListener(future -> {
-                if (!future.isSuccess()) {
-                    Throwable cause = future.cause();
+            handshakeWatched = SslHandshakes.whenHandshakeEnds(ctx, (handler, failure) -> {
+                if (failure != null) {
                     publisher.accept(FrontendEvent.of(FrontendEvent.Kind.HANDSHAKE_FAILED, remote, List.of(),
-                            cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                            failure.getClass().getSimpleName() + ": " + failure.getMessage()));
                 }
             });
+            sslHandler = ctx.pipeline().get(SslHandler.class);
         }
     }
 }

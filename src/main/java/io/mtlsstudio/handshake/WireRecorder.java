@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;
 
-import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.Arrays;
 
@@ -40,9 +39,6 @@ final class WireRecorder extends ChannelDuplexHandler {
     private volatile long connectedNanos = -1;
     private volatile byte[] firstBytesRead;
     private volatile boolean wrote;
-    private volatile long bytesRead;
-    private volatile boolean closedByPeer;
-    private volatile IOException readError;
 
     private final TlsRecordParser sent;
     private final TlsRecordParser received;
@@ -71,42 +67,20 @@ final class WireRecorder extends ChannelDuplexHandler {
     }
 
     private void watchHandshake(ChannelHandlerContext ctx) {
-        if (handshakeWatched) {
-            return;
+        if (!handshakeWatched) {
+            handshakeWatched = SslHandshakes.whenHandshakeEnds(ctx,
+                    (handler, failure) -> listener.handshakeEnded(handler, failure, System.nanoTime()));
         }
-        SslHandler handler = ctx.pipeline().get(SslHandler.class);
-        if (handler == null) {
-            return;
-        }
-        handshakeWatched = true;
-        handler.handshakeFuture().addListener(future ->
-                listener.handshakeEnded(handler, future.isSuccess() ? null : future.cause(), System.nanoTime()));
     }
 
     boolean isConnected() {
         return connectedNanos >= 0;
     }
 
-    boolean hasWritten() {
-        return wrote;
-    }
-
     /** The first bytes the peer sent, or an empty array if it sent nothing. */
     byte[] firstBytesRead() {
         byte[] bytes = firstBytesRead;
         return bytes == null ? new byte[0] : bytes.clone();
-    }
-
-    long bytesRead() {
-        return bytesRead;
-    }
-
-    boolean closedByPeer() {
-        return closedByPeer;
-    }
-
-    IOException readError() {
-        return readError;
     }
 
     @Override
@@ -124,7 +98,6 @@ final class WireRecorder extends ChannelDuplexHandler {
                 firstBytesRead = prefix;
                 listener.firstRead(prefix.clone(), System.nanoTime());
             }
-            bytesRead += buf.readableBytes();
             received.feed(buf);
             watchHandshake(ctx);
         }
@@ -143,20 +116,6 @@ final class WireRecorder extends ChannelDuplexHandler {
             watchHandshake(ctx);
         }
         super.write(ctx, msg, promise);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        closedByPeer = true;
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-        if (cause instanceof IOException io && readError == null) {
-            readError = io;
-        }
-        super.exceptionCaught(ctx, cause);
     }
 
     static String hex(byte[] bytes) {
