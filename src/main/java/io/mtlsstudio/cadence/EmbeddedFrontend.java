@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A real gRPC server that answers {@code uber.cadence.api.v1.MetaAPI/Health} and enforces the
+ * A real gRPC server that serves {@code uber.cadence.api.v1.MetaAPI/Health} and enforces the
  * YARPC metadata rules of a Cadence frontend, in plaintext, TLS or mutual TLS mode. In mutual TLS
  * mode a client certificate is required and verified against the configured CA certificates.
  */

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the embedded frontend observed about one client connection: the TLS records on its
- * socket, its verdict on the client certificate, a failed handshake, the connection becoming
- * ready for calls, and each call's outcome.
+ * An observation of the embedded frontend about one client connection. It covers the TLS
+ * records on its socket, its verdict on the client certificate, a failed handshake, the
+ * connection becoming ready for calls, and each call's outcome.
  *
  * @param kind        what happened
  * @param at          when it happened, wall clock

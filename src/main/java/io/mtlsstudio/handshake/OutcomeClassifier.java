@@ -181,9 +181,9 @@ final class OutcomeClassifier {
         ClientCertificateChooser chooser = session.chooser();
         String alertText = alert != null ? "the TLS alert " + alert : "closing the connection";
         if (!chooser.chosen()) {
-            String why = chooser.notSentReason() == null ? "no client certificate was sent" : chooser.notSentReason();
+            String reason = chooser.notSentReason() == null ? "no client certificate was sent" : chooser.notSentReason();
             fail(FailureCode.CLIENT_CERT_REQUIRED, StepId.VERIFY_CLIENT, "The server requires a client certificate and rejected the "
-                    + "connection with " + alertText + ", because " + why + ".",
+                    + "connection with " + alertText + ", because " + reason + ".",
                     chooser.notSentReason() != null && chooser.notSentReason().contains("not among")
                             ? "Use a client certificate issued by one of the CAs the server accepts: " + ClientCertificateChooser.describe(chooser.acceptedIssuers()).replace('\n', ';')
                             : "Choose a client certificate and key (--cert and --key), issued by a CA that the server trusts.");
@@ -236,7 +236,7 @@ final class OutcomeClassifier {
         }
     }
 
-    /** Sends a ClientHello on a second connection and tells whether the answer is TLS. */
+    /** Sends a ClientHello on a second connection and returns whether the reply is TLS. */
     private boolean answersTls() {
         try {
             var remote = (java.net.InetSocketAddress) session.remoteAddress();
@@ -288,10 +288,10 @@ final class OutcomeClassifier {
                     ? Check.passed("CertificateVerify", "signed with the client private key")
                     : Check.skipped("CertificateVerify", "the private key was not used"));
         } else {
-            String why = chooser.notSentReason() == null ? "no certificate was chosen" : chooser.notSentReason();
-            tracker.check(StepId.CLIENT_CERTIFICATE, Check.warning("Certificate sent", "none: " + why));
+            String reason = chooser.notSentReason() == null ? "no certificate was chosen" : chooser.notSentReason();
+            tracker.check(StepId.CLIENT_CERTIFICATE, Check.warning("Certificate sent", "none: " + reason));
             tracker.finding(FailureCode.CLIENT_CERT_NOT_SENT.finding(target,
-                    "The server asked for a client certificate, and the client sent none because " + why + ".",
+                    "The server asked for a client certificate, and the client sent none because " + reason + ".",
                     "Choose a client certificate and key issued by one of the CAs the server accepts."));
         }
         tracker.pass(StepId.CLIENT_CERTIFICATE, chooser.lastCallNanos());
@@ -417,7 +417,7 @@ final class OutcomeClassifier {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
     }
 
-    /** The alert the server sent: from the JDK's exception, or from a cleartext alert record on the wire. */
+    /** Returns the alert the server sent, read from the JDK's exception or from a cleartext alert record. */
     private String alert() {
         Matcher matcher = ALERT.matcher(messages());
         if (matcher.find()) {
@@ -431,7 +431,7 @@ final class OutcomeClassifier {
         return null;
     }
 
-    /** The alert the client sent, which the JDK names in parentheses at the start of its own exception message. */
+    /** Returns the alert the client sent, which the JDK names in parentheses in its own exception message. */
     private String alertSent() {
         Matcher matcher = SENT_ALERT.matcher(messages());
         while (matcher.find()) {
@@ -442,7 +442,7 @@ final class OutcomeClassifier {
         return null;
     }
 
-    /** All messages of the status and its cause chain, lower-cased, for matching. */
+    /** Returns all messages of the status and its cause chain, lower-cased, for matching. */
     private String messages() {
         StringBuilder text = new StringBuilder(String.valueOf(outcome.status().getDescription()));
         for (Throwable t = outcome.status().getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -454,7 +454,7 @@ final class OutcomeClassifier {
         return text.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The gRPC status and its cause chain, one line each, as the client library reported them. */
+    /** Formats the gRPC status and its cause chain, one line each, as the client library reported them. */
     private String errorChain() {
         StringBuilder text = new StringBuilder("gRPC status " + outcome.status().getCode());
         if (outcome.status().getDescription() != null) {

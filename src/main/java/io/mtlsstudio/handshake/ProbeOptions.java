@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the probe dials and with which credentials.
+ * Settings of one probe run: the target, the credentials and the TLS options.
  *
  * @param target               host and port to dial
  * @param serverName           name to send as SNI and to check the server certificate against; null for the target host
@@ -51,7 +51,7 @@ public record ProbeOptions(Target target, String serverName, boolean tls, List<X
         return new Builder(target);
     }
 
-    /** The name checked against the server certificate: the override, or the target host. */
+    /** Returns the name checked against the server certificate: the override, or the target host. */
     public String effectiveServerName() {
         return serverName != null ? serverName : target.host();
     }

@@ -75,7 +75,7 @@ final class ProbeSession implements WireRecorder.Listener {
     private final java.util.concurrent.CountDownLatch serverVerdict = new java.util.concurrent.CountDownLatch(1);
     private final java.util.List<FrontendEvent> earlyServerEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** What the gRPC call ended with. */
+    /** The end of the gRPC call: its status, the Health response if any, and when it closed. */
     record CallOutcome(Status status, HealthResponse response, long closedNanos) {
     }
 

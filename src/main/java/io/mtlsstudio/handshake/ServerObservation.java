@@ -4,8 +4,9 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * What the server side saw of this connection, available when the target is the embedded
- * frontend: its TLS records, its verdict on the client certificate, and its access decision.
+ * An observation of the server side of this connection, available when the target is the
+ * embedded frontend. It covers its TLS records, its verdict on the client certificate, and its
+ * access decision.
  *
  * @param atMicros    microseconds since the run started
  * @param step        the step the observation belongs to

@@ -12,8 +12,8 @@ import java.util.Arrays;
 
 /**
  * Sits at the head of the client pipeline, next to the socket, and records what crossed the
- * wire before any TLS or HTTP/2 processing: connection times, addresses, the first bytes each
- * side sent, every TLS record, and the end of the TLS handshake.
+ * wire before any TLS or HTTP/2 processing. It records connection times, addresses, the first
+ * bytes each side sent, every TLS record, and the end of the TLS handshake.
  */
 final class WireRecorder extends ChannelDuplexHandler {
 
@@ -77,7 +77,7 @@ final class WireRecorder extends ChannelDuplexHandler {
         return connectedNanos >= 0;
     }
 
-    /** The first bytes the peer sent, or an empty array if it sent nothing. */
+    /** Returns the first bytes the peer sent, or an empty array if it sent nothing. */
     byte[] firstBytesRead() {
         byte[] bytes = firstBytesRead;
         return bytes == null ? new byte[0] : bytes.clone();

@@ -110,7 +110,7 @@ class OpensslPeerTest {
     }
 
     @Test
-    void opensslWithCaNamesMakesClientWithholdForeignCert() throws Exception {
+    void opensslCaNamesWithholdForeignCert() throws Exception {
         Instant now = Instant.now().minusSeconds(60);
         TestPki.Issued foreignCa = TestPki.rootCa("Foreign CA", TestPki.KeyType.EC_P256, now, now.plus(Duration.ofDays(1)));
         TestPki.Issued foreignClient = TestPki.leaf(foreignCa, "foreign-client", List.of(),

@@ -86,7 +86,7 @@ class RawPeerTest {
     }
 
     @Test
-    void http1ResponderToPlaintextClientFailsWithServerHttp1() throws Exception {
+    void http1ResponderToPlaintextClient() throws Exception {
         ProbeReport report = probeAgainst(false, socket -> {
             try {
                 socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
