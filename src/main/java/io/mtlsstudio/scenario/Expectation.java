@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What a correct server and client produce for one scenario row.
+ * The outcome a correct server and client produce for one scenario row.
  *
  * <p>An expected failure names the step where it must happen and the failure codes that
  * explain it; the first code is the one the embedded frontend produces, and the others are
@@ -45,7 +45,7 @@ public record Expectation(Outcome outcome, StepId step, List<FailureCode> codes)
         return new Expectation(Outcome.FAIL, step, all);
     }
 
-    /** The failure code the embedded frontend produces; null for SUCCESS. */
+    /** Returns the failure code the embedded frontend produces, or null for SUCCESS. */
     public FailureCode primaryCode() {
         return codes.isEmpty() ? null : codes.get(0);
     }
@@ -64,7 +64,7 @@ public record Expectation(Outcome outcome, StepId step, List<FailureCode> codes)
      * @param actual     SUCCESS or FAIL
      * @param failedStep the step where the attempt failed, or null
      * @param code       the failure code, or null
-     * @return null when they match, otherwise a sentence that says what differs
+     * @return null when they match, otherwise a sentence that names the difference
      */
     public String mismatch(Outcome actual, StepId failedStep, String code) {
         if (actual == Outcome.SUCCESS) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param elapsed        time from the start of the attempt to its report; zero when the row did not run
  * @param target         the {@code host:port} dialled; empty when the row did not run
  * @param reason         why the verdict is FAIL or NOT_RUN; empty for PASS
- * @param serverVerdict  what the embedded frontend's trust manager said about the client certificate, or empty
+ * @param serverVerdict  the embedded frontend's trust manager verdict on the client certificate, or empty
  * @param report         the complete probe report, for the timeline; null when no attempt started
  */
 public record ScenarioResult(Scenario scenario, Verdict verdict, Outcome actual, StepId failedStep, String failureCode,

@@ -2,19 +2,19 @@ package io.mtlsstudio.scenario;
 
 import io.mtlsstudio.handshake.Target;
 
-/** Where the scenario rows run: on embedded frontends the runner starts, or against the user's servers. */
+/** The servers the scenario rows run against: embedded frontends the runner starts, or the user's own servers. */
 public sealed interface ScenarioServers {
 
     /** One line for the report header, for example "embedded frontends on 127.0.0.1". */
     String describe();
 
-    /** The runner starts an embedded frontend on a free loopback port for each server mode the rows need. */
+    /** Returns the embedded choice: the runner starts a frontend on a free loopback port for each server mode the rows need. */
     static ScenarioServers embedded() {
         return Embedded.INSTANCE;
     }
 
     /**
-     * The user's own servers; any of them may be null, and rows that need a missing one are not run.
+     * Returns the user's own servers. Any of them may be null, and rows that need a missing one are not run.
      *
      * @param secured   a server that requires client certificates (mutual TLS)
      * @param unsecured a plaintext server (TLS off)
