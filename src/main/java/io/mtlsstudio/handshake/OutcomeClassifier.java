@@ -191,9 +191,17 @@ final class OutcomeClassifier {
         }
         String subject = options.clientChain().get(0).getSubjectX500Principal().getName();
         fail(FailureCode.CLIENT_CERT_REJECTED, StepId.VERIFY_CLIENT, "The server rejected the client certificate " + subject
-                + " with " + alertText + explainAlert(alert), "Check that the server's client CA file contains the CA that issued "
+                + " with " + alertText + explainAlert(alert) + serverVerdict(), "Check that the server's client CA file contains the CA that issued "
                 + options.clientChain().get(options.clientChain().size() - 1).getIssuerX500Principal().getName()
                 + ", that the certificate is valid now, and that it has the clientAuth extended key usage.");
+    }
+
+    /** Returns the embedded frontend's own reason for rejecting the certificate, when it is the target. */
+    private String serverVerdict() {
+        return tracker.serverLane().stream()
+                .filter(o -> o.kind() == ServerObservation.Kind.CLIENT_CERTIFICATE_REJECTED)
+                .map(o -> " The embedded frontend's verdict: " + o.detail() + ".")
+                .findFirst().orElse("");
     }
 
     private static String explainAlert(String alert) {
@@ -205,7 +213,8 @@ final class OutcomeClassifier {
             case "certificate_expired" -> ": the server finds it expired.";
             case "bad_certificate" -> ": the server could not verify it (untrusted issuer, wrong key usage or a bad signature).";
             case "unsupported_certificate" -> ": the server does not accept its type or key usage.";
-            case "certificate_unknown" -> ": the server could not accept it for an unspecified reason, often a missing clientAuth key usage.";
+            case "certificate_unknown" -> ": the server could not accept it and did not say why; common causes are an expired "
+                    + "certificate and a missing clientAuth extended key usage.";
             case "certificate_revoked" -> ": the server finds it revoked.";
             default -> ".";
         };

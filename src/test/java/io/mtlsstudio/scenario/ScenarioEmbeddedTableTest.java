@@ -162,7 +162,7 @@ class ScenarioEmbeddedTableTest {
 
     @Test
     void serverVerdictNeedsSentCertificate() {
-        assertEquals("accepted: client certificate chains to a configured CA", result("4").serverVerdict());
+        assertEquals("accepted: the client certificate chains to a configured CA", result("4").serverVerdict());
         assertEquals("", result("name-mismatch").serverVerdict());
         assertEquals("", result("tls-only-with-cert").serverVerdict());
         assertEquals("", result("2b").serverVerdict());
