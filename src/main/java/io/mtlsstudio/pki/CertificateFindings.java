@@ -34,13 +34,16 @@ final class CertificateFindings {
         String subject = subjectOf(certificate);
         String dates = "openssl x509 -noout -dates -in " + Shell.quote(subject);
         Instant clock = now.truncatedTo(ChronoUnit.SECONDS);
+        String renew = certificate.source().origin() == CertificateSource.Origin.CREDENTIAL_FILE
+                ? "Renew it from its CA and deploy the new certificate"
+                : "Replace it in " + subject + " with the CA's current certificate, or remove it";
 
         if (now.isAfter(certificate.notAfter())) {
             long days = certificate.daysSinceExpiry(now);
             findings.add(CredentialCode.CERT_EXPIRED.finding(weight, subject, named(certificate) + " (" + role + ") expired on "
                     + certificate.notAfter() + ", " + days + " day(s) ago; this machine's clock reads " + clock
                     + ". Peers reject it with alert certificate_expired or \"certificate has expired\".",
-                    "Renew it from its CA and deploy the new certificate; check the dates with: " + dates));
+                    renew + "; check the dates with: " + dates));
         } else if (now.isBefore(certificate.notBefore())) {
             Duration skew = Duration.between(now, certificate.notBefore());
             findings.add(CredentialCode.CERT_NOT_YET_VALID.finding(weight, subject, named(certificate) + " (" + role
@@ -52,7 +55,7 @@ final class CertificateFindings {
             Severity soon = weight == Severity.ERROR ? Severity.WARNING : Severity.INFO;
             findings.add(CredentialCode.CERT_EXPIRES_SOON.finding(soon, subject, named(certificate) + " (" + role + ") expires on "
                     + certificate.notAfter() + ", in " + certificate.daysLeft(now) + " day(s).",
-                    "Renew it before " + certificate.notAfter() + " and deploy the new certificate; check the dates with: " + dates));
+                    renew + " before " + certificate.notAfter() + "; check the dates with: " + dates));
         }
         return findings;
     }
