@@ -125,7 +125,8 @@ final class KeyDecryptor {
         char[] password = passwords.password(request);
         if (password == null) {
             throw new PasswordRequiredException(request, request.file() + " holds " + what
-                    + ", and no password was given. Enter the password, or pass it in a file with --password-file FILE.");
+                    + ", and no password was given. Give the password; the command line reads it from a file"
+                    + " (inspect --password-file FILE, check and serve --key-password-file FILE).");
         }
         return password;
     }

@@ -181,7 +181,8 @@ final class KeystoreReader {
         char[] password = passwords.password(request);
         if (password == null) {
             throw new PasswordRequiredException(request, file + " is a " + format.label()
-                    + " protected by a password, and no password was given. Enter the password, or pass it in a file with --password-file FILE.");
+                    + " protected by a password, and no password was given. Give the password; the command line reads it from a file"
+                    + " (inspect --password-file FILE, check and serve --key-password-file FILE).");
         }
         return password;
     }
