@@ -13,7 +13,7 @@ import java.util.List;
 public record CertificateChain(List<CertificateDetails> certificates, List<ChainLink> links, Status status,
                                CertificateDetails anchor) {
 
-    /** How a chain ends. */
+    /** The outcome of a chain: where it ends. */
     public enum Status {
         /** It reaches a certificate of the CA files (or of the default trust store). */
         TRUSTED,

@@ -39,7 +39,7 @@ import java.util.Map;
  * @param subjectAltNames        entries such as "DNS:cadence-frontend" and "IP:127.0.0.1"
  * @param keyUsage               key usage bits by name; empty when the extension is absent
  * @param extendedKeyUsage       extended key usages by name (serverAuth, clientAuth) or OID; empty when absent
- * @param ca                     true when basicConstraints says CA:TRUE
+ * @param ca                     true when basicConstraints is CA:TRUE
  * @param pathLength             the basicConstraints path length, or null when unlimited or not a CA
  * @param subjectKeyIdentifier   hex, or null when absent
  * @param authorityKeyIdentifier hex key identifier, or null when absent
@@ -141,7 +141,7 @@ public record CertificateDetails(X509Certificate certificate, CertificateSource 
         return extendedKeyUsage.isEmpty() || extendedKeyUsage.contains(usage) || extendedKeyUsage.contains("anyExtendedKeyUsage");
     }
 
-    /** The subject for messages: the DN, or a note that it is empty. */
+    /** Returns the subject for messages: the DN, or a note that it is empty. */
     public String displayName() {
         return subject.isEmpty() ? "(empty subject, serial " + serialHex + ")" : subject;
     }

@@ -209,17 +209,17 @@ final class CertificateFindings {
         if (!certificate.ca() && !versionOneRoot) {
             String check = "openssl x509 -noout -subject -issuer -ext basicConstraints -in " + Shell.quote(subject);
             if (certificate.selfSigned()) {
-                findings.add(CredentialCode.CA_FILE_HAS_LEAF.finding(Severity.WARNING, subject, "The CA file " + subject + " holds "
+                findings.add(CredentialCode.CA_FILE_HAS_LEAF.finding(Severity.WARNING, subject, "The CA file " + subject + " contains "
                         + certificate.displayName() + ", a self-signed end-entity certificate (CA:FALSE). It can vouch only for itself,"
                         + " and some TLS stacks do not accept a CA:FALSE certificate as a trust anchor.",
                         "If this certificate is the peer's own, keep it; otherwise put the CA certificate that issued the peer's"
-                                + " certificate in " + subject + ". Check what it holds with: " + check));
+                                + " certificate in " + subject + ". Check what it contains with: " + check));
             } else {
-                findings.add(CredentialCode.CA_FILE_HAS_LEAF.finding(subject, "The CA file " + subject + " holds " + certificate.displayName()
+                findings.add(CredentialCode.CA_FILE_HAS_LEAF.finding(subject, "The CA file " + subject + " contains " + certificate.displayName()
                         + ", an end-entity certificate (CA:FALSE) issued by " + certificate.issuer() + ", not a CA. A peer that verifies"
                         + " against this file cannot build a chain, and the handshake fails (server side: alert handshake_failure or unknown_ca).",
                         "Put the certificate of the issuer (" + certificate.issuer() + ") in " + subject
-                                + " instead, usually the ca.crt of the same PKI. Check what it holds with: " + check));
+                                + " instead, usually the ca.crt of the same PKI. Check what it contains with: " + check));
             }
         }
         if (certificate.ca() && !certificate.keyUsage().isEmpty() && !certificate.keyUsage().contains("keyCertSign")) {

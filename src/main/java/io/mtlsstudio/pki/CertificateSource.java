@@ -3,7 +3,7 @@ package io.mtlsstudio.pki;
 import java.nio.file.Path;
 
 /**
- * Where a certificate was loaded from.
+ * The origin of a loaded certificate.
  *
  * @param file   the file as the user named it; null for the JDK's default trust store
  * @param index  1-based position in the file
@@ -21,7 +21,7 @@ public record CertificateSource(Path file, int index, Origin origin) {
         DEFAULT_TRUST_STORE
     }
 
-    /** A short name such as {@code ca.crt #2}, or "the JDK's default trust store". */
+    /** Returns a short name such as {@code ca.crt #2}, or "the JDK's default trust store". */
     public String label() {
         if (file == null) {
             return "the JDK's default trust store";

@@ -79,14 +79,12 @@ final class ChainBuilder {
         }
     }
 
-    /** Details of a certificate the builder knows, computing them for trust-store anchors on first use. */
+    /** Returns the details of a certificate, computing them for trust-store anchors on first use. */
     CertificateDetails detailsOf(X509Certificate certificate) {
         return details.computeIfAbsent(certificate, describe);
     }
 
-    /**
-     * The anchor that is this certificate, or has its subject and public key (a re-issued root), or null.
-     */
+    /** Returns the anchor that is this certificate or has its subject and public key (a re-issued root), or null. */
     private X509Certificate matchingAnchor(X509Certificate certificate) {
         for (X509Certificate anchor : bySubject.getOrDefault(certificate.getSubjectX500Principal(), List.of())) {
             if (!anchors.contains(anchor)) {
@@ -101,8 +99,8 @@ final class ChainBuilder {
     }
 
     /**
-     * The issuer among the known certificates: one whose key verifies the signature, preferring anchors;
-     * failing that, the first one with the right name, so that the broken link can be shown.
+     * Finds the issuer among the known certificates: one whose key verifies the signature, anchors first.
+     * Failing that, it returns the first one with the right name, so that the broken link can be shown.
      */
     private CertificateDetails findIssuer(CertificateDetails certificate) {
         List<X509Certificate> candidates = bySubject.getOrDefault(certificate.certificate().getIssuerX500Principal(), List.of());

@@ -49,7 +49,7 @@ final class ChainFindings {
         int limit = 5;
         String names = anchors.stream().limit(limit).map(a -> a.displayName() + " (" + a.source().label() + ")").collect(Collectors.joining("; "));
         String more = anchors.size() > limit ? "; and " + (anchors.size() - limit) + " more" : "";
-        return "The CA files given (" + caFilesText(caFiles) + ") hold: " + (anchors.isEmpty() ? "no certificate" : names + more) + ".";
+        return "The CA files given (" + caFilesText(caFiles) + ") contain: " + (anchors.isEmpty() ? "no certificate" : names + more) + ".";
     }
 
     private static Finding untrusted(CertificateChain chain, Purpose purpose, List<CertificateDetails> anchors, List<Path> caFiles) {
@@ -85,7 +85,7 @@ final class ChainFindings {
                 + " certificate files nor in " + where + ". If " + top.issuer() + " is an intermediate CA, the " + sender
                 + " must send it after the leaf; if it is a root, the peer must trust it.",
                 "Append the intermediate certificate to the certificate file, leaf first (cat intermediate.crt >> " + Shell.quote(subject)
-                        + "), or give the CA file that holds " + top.issuer() + verify);
+                        + "), or give the CA file that contains " + top.issuer() + verify);
     }
 
     private static Finding invalid(CertificateChain chain) {
@@ -102,7 +102,7 @@ final class ChainFindings {
         String childFile = Shell.quote(CertificateFindings.subjectOf(child));
         String issuerFile = Shell.quote(CertificateFindings.subjectOf(issuer));
         return CredentialCode.CHAIN_SIGNATURE_INVALID.finding(subject, child.displayName() + " (" + child.source().label()
-                + ") names " + child.issuer() + " as its issuer, and " + issuer.source().label() + " holds a certificate with that name,"
+                + ") names " + child.issuer() + " as its issuer, and " + issuer.source().label() + " contains a certificate with that name,"
                 + " but its key did not sign " + child.displayName() + ". The CA was probably generated again, or the files come from"
                 + " two PKIs that use the same CA name.",
                 "Reissue the certificate from the current CA, or use the CA certificate that really issued it. Compare"

@@ -12,7 +12,7 @@ package io.mtlsstudio.pki;
 public record ChainLink(CertificateDetails certificate, CertificateDetails issuer, boolean issuerNameMatches,
                         KeyIdentifierMatch keyIdentifier, boolean signatureVerified) {
 
-    /** How the authority key identifier compares with the issuer's subject key identifier. */
+    /** The comparison of the authority key identifier with the issuer's subject key identifier. */
     public enum KeyIdentifierMatch {
         MATCH,
         MISMATCH,

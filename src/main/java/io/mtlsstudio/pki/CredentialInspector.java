@@ -36,7 +36,7 @@ public final class CredentialInspector {
 
     /**
      * Checks one file the moment it is chosen, without the other files: its format, its key, its
-     * certificates on their own, and whether it holds what its role needs. Chains are not judged,
+     * certificates on their own, and whether it contains what its role needs. Chains are not judged,
      * because the CA files are not part of the check.
      */
     public static FileCheck checkFile(Path file, FileRole role, Purpose purpose, PasswordSource passwords) {

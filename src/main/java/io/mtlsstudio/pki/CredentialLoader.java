@@ -72,7 +72,7 @@ public final class CredentialLoader {
             byte[] content = Files.readAllBytes(file);
             if (content.length == 0 || new String(content, StandardCharsets.ISO_8859_1).isBlank()) {
                 throw new CredentialException(file, CredentialCode.FILE_EMPTY, file
-                        + " is empty. Choose the file that holds the certificate or key, or write it again from its source.");
+                        + " is empty. Choose the file that contains the certificate or key, or write it again from its source.");
             }
             return content;
         } catch (NoSuchFileException e) {
@@ -90,18 +90,18 @@ public final class CredentialLoader {
         String quoted = Shell.quote(file);
         String message;
         if (labels.stream().anyMatch(label -> label.contains("CERTIFICATE REQUEST"))) {
-            message = file + " holds a certificate signing request (CSR), not a certificate. Have the CA sign it, for example: "
+            message = file + " contains a certificate signing request (CSR), not a certificate. Have the CA sign it, for example: "
                     + "openssl x509 -req -in " + quoted + " -CA ca.crt -CAkey ca.key -copy_extensions copy -days 365 -out "
                     + Shell.quote(Shell.sibling(file, ".crt"));
         } else if (labels.contains("OPENSSH PRIVATE KEY")) {
-            message = file + " holds an OpenSSH private key, which TLS libraries do not read. Convert a copy to PKCS#8 with: "
+            message = file + " contains an OpenSSH private key, which TLS libraries do not read. Convert a copy to PKCS#8 with: "
                     + "cp " + quoted + " " + Shell.quote(Shell.sibling(file, ".pk8.key")) + " && ssh-keygen -p -N '' -m PKCS8 -f "
                     + Shell.quote(Shell.sibling(file, ".pk8.key"));
         } else if (labels.stream().anyMatch(label -> label.contains("PUBLIC KEY"))) {
-            message = file + " holds only a public key. TLS needs the certificate (BEGIN CERTIFICATE) and the private key"
+            message = file + " contains only a public key. TLS needs the certificate (BEGIN CERTIFICATE) and the private key"
                     + " (BEGIN PRIVATE KEY); choose those files.";
         } else {
-            message = file + " holds PEM blocks of type " + String.join(", ", labels).toUpperCase(Locale.ROOT)
+            message = file + " contains PEM blocks of type " + String.join(", ", labels).toUpperCase(Locale.ROOT)
                     + " but no certificate and no private key. Choose the file that starts with -----BEGIN CERTIFICATE----- or -----BEGIN PRIVATE KEY-----.";
         }
         return new CredentialException(file, CredentialCode.FILE_UNRECOGNIZED, message);

@@ -149,7 +149,7 @@ final class DerFileReader {
     private static CredentialException unrecognized(Path file, byte[] content) {
         String what = looksLikeText(content)
                 ? " is text without a -----BEGIN line, so it is not PEM, and it is not DER either."
-                : " is neither PEM nor DER: it holds no certificate, private key, PKCS#7 bundle or keystore that mTLS Studio can read.";
+                : " is neither PEM nor DER: it contains no certificate, private key, PKCS#7 bundle or keystore that mTLS Studio can read.";
         return new CredentialException(file, CredentialCode.FILE_UNRECOGNIZED, file + what
                 + " Choose the certificate file (it usually starts with -----BEGIN CERTIFICATE-----) or the key file"
                 + " (-----BEGIN PRIVATE KEY-----); openssl storeutl -noout -text " + Shell.quote(file) + " shows what OpenSSL finds in it.");

@@ -20,7 +20,7 @@ final class FileFindings {
     private FileFindings() {
     }
 
-    /** The finding for a file that could not be loaded at all. */
+    /** Builds the finding for a file that could not be loaded at all. */
     static Finding loadFailure(CredentialException failure, Path file) {
         String subject = file.toString();
         String quoted = Shell.quote(file);
@@ -99,9 +99,9 @@ final class FileFindings {
                     "Choose another entry with --alias NAME."));
         }
         if (contents.chosenAlias() == null && role != FileRole.CA) {
-            findings.add(CredentialCode.KEYSTORE_NO_KEY.finding(subject, subject + " holds only trusted certificates ("
+            findings.add(CredentialCode.KEYSTORE_NO_KEY.finding(subject, subject + " contains only trusted certificates ("
                     + contents.trustedAliases().size() + ") and no private key: it is a trust store, not a client or server credential.",
-                    "Give it as the CA file (--ca " + quoted + "), and choose the keystore that holds the private key as the credential."));
+                    "Give it as the CA file (--ca " + quoted + "), and choose the keystore that contains the private key as the credential."));
         }
     }
 
@@ -148,13 +148,13 @@ final class FileFindings {
         }
         int bits = KeyDescriptions.rsaBits(key.key());
         if (bits > 0 && bits < 2048) {
-            findings.add(CredentialCode.KEY_RSA_TOO_SHORT.finding(subject, subject + " holds an RSA key of " + bits
+            findings.add(CredentialCode.KEY_RSA_TOO_SHORT.finding(subject, subject + " contains an RSA key of " + bits
                     + " bits. NIST has disallowed RSA keys under 2048 bits since 2013, and Go 1.24+ and the JDK reject keys under 1024 bits.",
                     "Generate a new key and issue a new certificate for it: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "
                             + converted));
         }
         if (role == FileRole.CA) {
-            findings.add(CredentialCode.CA_FILE_HAS_KEY.finding(subject, "The CA file " + subject + " also holds a private key ("
+            findings.add(CredentialCode.CA_FILE_HAS_KEY.finding(subject, "The CA file " + subject + " also contains a private key ("
                     + key.format().label() + "). A CA file is copied to every peer that trusts it, so the key leaks with it; TLS stacks skip the block.",
                     "Write the certificates alone to a new CA file: openssl crl2pkcs7 -nocrl -certfile " + quoted
                             + " | openssl pkcs7 -print_certs -out " + Shell.quote(Shell.sibling(file.path(), ".certs.pem"))));
@@ -166,13 +166,13 @@ final class FileFindings {
         boolean hasKey = file.key() != null || file.keyFailure() != null;
         if ((role == FileRole.CERTIFICATE || role == FileRole.CA) && file.certificates().isEmpty()) {
             String found = hasKey ? "a private key but no certificate" : "no certificate that could be read";
-            findings.add(CredentialCode.FILE_NO_CERTIFICATE.finding(subject, subject + " holds " + found + ", but it was given as the "
+            findings.add(CredentialCode.FILE_NO_CERTIFICATE.finding(subject, subject + " contains " + found + ", but it was given as the "
                     + (role == FileRole.CA ? "CA file" : "certificate file") + ".",
                     "Choose the file that starts with -----BEGIN CERTIFICATE-----."));
         }
         if (role == FileRole.PRIVATE_KEY && !hasKey) {
             String found = file.certificates().isEmpty() ? "no private key that could be read" : "certificates but no private key";
-            findings.add(CredentialCode.FILE_NO_KEY.finding(subject, subject + " holds " + found + ", but it was given as the key file.",
+            findings.add(CredentialCode.FILE_NO_KEY.finding(subject, subject + " contains " + found + ", but it was given as the key file.",
                     "Choose the file that starts with -----BEGIN PRIVATE KEY----- (or RSA PRIVATE KEY, EC PRIVATE KEY)."));
         }
     }
@@ -200,7 +200,7 @@ final class FileFindings {
         } else {
             roleNote = " TLS stacks send them in this order, so the leaf must come first and each issuer after the certificate it signed.";
         }
-        return CredentialCode.BUNDLE_MULTIPLE.finding(subject, subject + " holds " + certificates.size() + " certificates: " + list + "." + roleNote,
+        return CredentialCode.BUNDLE_MULTIPLE.finding(subject, subject + " contains " + certificates.size() + " certificates: " + list + "." + roleNote,
                 "List them with: openssl crl2pkcs7 -nocrl -certfile " + Shell.quote(file) + " | openssl pkcs7 -print_certs -noout");
     }
 }

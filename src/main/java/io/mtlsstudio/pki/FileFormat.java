@@ -16,7 +16,7 @@ public enum FileFormat {
         this.label = label;
     }
 
-    /** The name users know the format by, for messages. */
+    /** Returns the name users know the format by, for messages. */
     public String label() {
         return label;
     }

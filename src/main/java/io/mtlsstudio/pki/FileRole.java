@@ -1,6 +1,6 @@
 package io.mtlsstudio.pki;
 
-/** What a file is expected to hold. */
+/** The content a file is expected to have. */
 public enum FileRole {
     /** Any credential: certificate chain, private key, both, or a keystore. */
     CREDENTIAL,

@@ -49,7 +49,7 @@ public record Inspection(InspectionRequest request, List<FileCheck> files, List<
         return CheckStatus.of(findings);
     }
 
-    /** The findings with this code, in report order. */
+    /** Returns the findings with this code, in report order. */
     public List<Finding> findings(CredentialCode code) {
         return findings.stream().filter(finding -> finding.code().equals(code.name())).toList();
     }

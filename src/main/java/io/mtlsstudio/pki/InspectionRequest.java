@@ -10,8 +10,8 @@ import java.util.Objects;
  * What to inspect.
  *
  * @param files         credential files of the side being inspected: certificates, keys, keystores, intermediates
- * @param caFiles       the CA files the peer verifies this side with: for a client, the server's client CA files;
- *                      for a server, the CA files its clients trust
+ * @param caFiles       the CA files the peer verifies this side with. For a client, these are the server's client
+ *                      CA files. For a server, these are the CA files its clients trust.
  * @param serverName    for a server certificate, the name or IP address clients dial; null when unknown
  * @param purpose       the side the certificate is for
  * @param passwords     passwords for encrypted files, asked only when a file needs one

@@ -95,7 +95,7 @@ final class KeyDecryptor {
         } catch (PKCSException | RuntimeException e) {
             throw wrongPassword(request, e);
         } catch (OperatorCreationException e) {
-            throw new CredentialException(file, CredentialCode.FILE_UNRECOGNIZED, file + " holds a private key encrypted with "
+            throw new CredentialException(file, CredentialCode.FILE_UNRECOGNIZED, file + " contains a private key encrypted with "
                     + encryption + ", which mTLS Studio cannot decrypt: " + e.getMessage()
                     + ". Re-encrypt it with: openssl pkcs8 -topk8 -v2 aes-256-cbc -in " + Shell.quote(file)
                     + " -out " + Shell.quote(Shell.sibling(file, ".aes.key")), e);
@@ -124,7 +124,7 @@ final class KeyDecryptor {
     private static char[] require(PasswordRequest request, PasswordSource passwords, String what) throws PasswordRequiredException {
         char[] password = passwords.password(request);
         if (password == null) {
-            throw new PasswordRequiredException(request, request.file() + " holds " + what
+            throw new PasswordRequiredException(request, request.file() + " contains " + what
                     + ", and no password was given. Give the password; the command line reads it from a file"
                     + " (inspect --password-file FILE, check and serve --key-password-file FILE).");
         }

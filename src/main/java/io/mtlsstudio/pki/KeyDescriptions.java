@@ -39,12 +39,12 @@ final class KeyDescriptions {
         }
     }
 
-    /** The bit length of an RSA modulus, or -1 for other keys. */
+    /** Returns the bit length of an RSA modulus, or -1 for other keys. */
     static int rsaBits(Key key) {
         return key instanceof RSAKey rsa ? rsa.getModulus().bitLength() : -1;
     }
 
-    /** The curve name of an EC key ("P-256"), or null for other keys. */
+    /** Returns the curve name of an EC key ("P-256"), or null for other keys. */
     static String curve(Key key) {
         if (!"EC".equals(key.getAlgorithm())) {
             return null;

@@ -24,7 +24,7 @@ public enum KeyFormat {
         return label;
     }
 
-    /** The PEM block label, for example {@code RSA PRIVATE KEY}; null for keystore entries. */
+    /** Returns the PEM block label, for example {@code RSA PRIVATE KEY}, or null for keystore entries. */
     public String pemLabel() {
         return pemLabel;
     }

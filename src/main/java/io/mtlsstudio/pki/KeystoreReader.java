@@ -29,7 +29,7 @@ final class KeystoreReader {
     private KeystoreReader() {
     }
 
-    /** The keystore format of these bytes, or null when they are not a keystore. */
+    /** Returns the keystore format of these bytes, or null when they are not a keystore. */
     static FileFormat detect(byte[] content) {
         if (content.length >= 4) {
             int magic = ((content[0] & 0xff) << 24) | ((content[1] & 0xff) << 16) | ((content[2] & 0xff) << 8) | (content[3] & 0xff);
@@ -151,7 +151,7 @@ final class KeystoreReader {
                 return privateKey;
             }
             throw new CredentialException(file, CredentialCode.KEYSTORE_NO_KEY, "The entry \"" + alias + "\" of " + file
-                    + " holds a secret key, not a private key. Choose a private-key entry.");
+                    + " contains a secret key, not a private key. Choose a private-key entry.");
         } catch (UnrecoverableKeyException e) {
             throw new WrongPasswordException(request, "The password given for the key entry \"" + alias + "\" of " + file
                     + " is wrong. Check it with: keytool -list -v -keystore " + Shell.quote(file) + " -alias " + Shell.quote(alias), e);

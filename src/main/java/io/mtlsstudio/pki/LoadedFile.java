@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param certificates  certificates in file order (for a keystore: the chosen entry's chain, leaf first,
  *                      then the trusted certificate entries)
  * @param key           the first private key in the file, or null
- * @param keyFailure    why a key that the file holds could not be read (password missing or wrong), or null
+ * @param keyFailure    why a key that the file contains could not be read (password missing or wrong), or null
  * @param keystore      aliases and the chosen entry when the file is a keystore, else null
  * @param corruptBlocks PEM blocks that could not be decoded
  * @param otherBlocks   labels of PEM blocks that are neither certificates nor private keys, such as
@@ -45,7 +45,7 @@ public record LoadedFile(Path path, FileFormat format, List<X509Certificate> cer
     /**
      * The entries of a keystore.
      *
-     * @param chosenAlias     the key entry whose key and chain were loaded, or null when it holds none
+     * @param chosenAlias     the key entry whose key and chain were loaded, or null when it contains none
      * @param keyAliases      all key entries
      * @param trustedAliases  all trusted-certificate entries
      */

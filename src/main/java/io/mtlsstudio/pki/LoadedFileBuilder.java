@@ -113,7 +113,7 @@ final class LoadedFileBuilder {
         try {
             return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (PEMException e) {
-            throw new CredentialException(file, CredentialCode.FILE_UNRECOGNIZED, file + " holds a private key of algorithm "
+            throw new CredentialException(file, CredentialCode.FILE_UNRECOGNIZED, file + " contains a private key of algorithm "
                     + info.getPrivateKeyAlgorithm().getAlgorithm().getId() + ", which the JDK cannot use: " + e.getMessage()
                     + ". Use an RSA, EC (P-256, P-384, P-521) or Ed25519 key.", e);
         }

@@ -28,7 +28,7 @@ public interface PasswordSource {
      */
     char[] password(PasswordRequest request);
 
-    /** A source that gives a copy of one password to every request; {@link Fixed#close()} zeroes it. */
+    /** Returns a source that gives a copy of one password to every request; {@link Fixed#close()} zeroes it. */
     static Fixed of(char[] password) {
         return new Fixed(password.clone());
     }

@@ -83,7 +83,7 @@ final class PemFileReader {
             case PEMKeyPair pair -> key(pair.getPrivateKeyInfo(), plainFormat(block.label()), "");
             case PKCS8EncryptedPrivateKeyInfo encrypted -> encryptedPkcs8(encrypted);
             case PEMEncryptedKeyPair encrypted -> legacyEncrypted(block.label(), encrypted);
-            case null -> result.corrupt(block, "the block holds no data");
+            case null -> result.corrupt(block, "the block contains no data");
             default -> result.other(block.label());
         }
     }

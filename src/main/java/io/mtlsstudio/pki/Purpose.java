@@ -19,7 +19,7 @@ public enum Purpose {
         return label;
     }
 
-    /** The extended key usage this side needs: clientAuth or serverAuth. */
+    /** Returns the extended key usage this side needs: clientAuth or serverAuth. */
     public String extendedKeyUsage() {
         return extendedKeyUsage;
     }

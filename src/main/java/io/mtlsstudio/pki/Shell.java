@@ -11,7 +11,7 @@ final class Shell {
     private Shell() {
     }
 
-    /** The path as the user gave it, single-quoted only when the shell would split or expand it. */
+    /** Returns the path as the user gave it, single-quoted only when the shell would split or expand it. */
     static String quote(Path path) {
         return quote(path.toString());
     }
@@ -24,7 +24,7 @@ final class Shell {
     }
 
     /**
-     * A sibling of the file with a new ending, for an output file: {@code client.key} with
+     * Returns a sibling of the file with a new ending, for an output file: {@code client.key} with
      * {@code .pk8.key} gives {@code client.pk8.key}.
      */
     static Path sibling(Path file, String newEnding) {
