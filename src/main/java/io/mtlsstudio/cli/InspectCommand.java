@@ -13,6 +13,7 @@ import io.mtlsstudio.pki.CheckStatus;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialInspector;
 import io.mtlsstudio.pki.FileCheck;
+import io.mtlsstudio.pki.FileRole;
 import io.mtlsstudio.pki.Inspection;
 import io.mtlsstudio.pki.InspectionRequest;
 import io.mtlsstudio.pki.LoadedFile;
@@ -40,7 +41,7 @@ import java.util.concurrent.Callable;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Load certificate, key and keystore files in any common format, build the chain to the CA files,"
                 + " and explain every problem with its fix.",
-                "Exit status: 0 when no finding is an error, 1 when one is, 2 on bad usage."})
+                "Exit status: 0 when no finding is an error; 1 when one is, a missing or unreadable FILE included; 2 on bad usage."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Certificate, private key, PKCS#12 or JKS files of the side inspected.")
@@ -202,7 +203,7 @@ public final class InspectCommand implements Callable<Integer> {
         private void printFiles(Inspection inspection) {
             out.println("Files");
             for (FileCheck check : inspection.files()) {
-                String role = check.role() == io.mtlsstudio.pki.FileRole.CA ? " (CA file)" : "";
+                String role = check.role() == FileRole.CA ? " (CA file)" : "";
                 out.printf("  %-8s %s%s: %s%n", "[" + check.status() + "]", check.file(), role, describe(check.loaded()));
             }
         }

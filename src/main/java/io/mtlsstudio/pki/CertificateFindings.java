@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Findings about one certificate: its validity, its usages, its names and its fitness as a CA. */
 final class CertificateFindings {
@@ -71,12 +72,13 @@ final class CertificateFindings {
         if (!certificate.keyUsage().isEmpty() && !certificate.keyUsage().contains("digitalSignature")) {
             findings.add(CredentialCode.KU_NO_DIGITAL_SIGNATURE.finding(subject, named(certificate) + " has a key usage of "
                     + String.join(", ", certificate.keyUsage()) + " without digitalSignature. In TLS 1.3, and with ECDHE in TLS 1.2,"
-                    + " the " + purpose.label() + " signs the handshake with this key, and the JDK and OpenSSL reject a certificate"
-                    + " whose key usage forbids it.",
+                    + " the " + purpose.label() + " signs the handshake with this key, which this key usage does not allow. The JDK"
+                    + " rejects such a certificate (\"KeyUsage does not allow digital signatures\"); OpenSSL's purpose check accepts"
+                    + " keyAgreement, so other stacks may accept it or fail later in the handshake.",
                     "Reissue it with keyUsage = critical, digitalSignature" + (certificate.publicKey().startsWith("RSA") ? ", keyEncipherment" : "")
                             + " (openssl: -addext \"keyUsage=critical,digitalSignature\")."));
         }
-        if (!certificate.selfSigned() && certificate.signatureAlgorithm().toUpperCase().contains("SHA1")) {
+        if (!certificate.selfSigned() && certificate.signatureAlgorithm().toUpperCase(Locale.ROOT).contains("SHA1")) {
             findings.add(CredentialCode.CERT_SHA1_SIGNATURE.finding(subject, named(certificate) + " is signed with "
                     + certificate.signatureAlgorithm() + ". Go 1.18 and later reject SHA-1 signatures on certificates"
                     + " (\"x509: certificate signed by unknown authority\" with an insecure algorithm note), and the JDK rejects them"
@@ -224,8 +226,9 @@ final class CertificateFindings {
         }
         if (certificate.ca() && !certificate.keyUsage().isEmpty() && !certificate.keyUsage().contains("keyCertSign")) {
             findings.add(CredentialCode.CA_NO_KEY_CERT_SIGN.finding(subject, named(certificate) + " is CA:TRUE, but its key usage ("
-                    + String.join(", ", certificate.keyUsage()) + ") lacks keyCertSign, so it may not sign certificates. OpenSSL rejects"
-                    + " chains through it (\"key usage does not include certificate signing\"), and so does the JDK when it is an intermediate.",
+                    + String.join(", ", certificate.keyUsage()) + ") lacks keyCertSign, so it may not sign certificates. OpenSSL 3.0"
+                    + " rejects every chain through it, even as the trust anchor (\"invalid CA certificate\", \"key usage does not include"
+                    + " certificate signing\"), and the JDK rejects it as an intermediate.",
                     "Reissue the CA certificate with keyUsage = critical, keyCertSign, cRLSign"
                             + " (openssl: -addext \"keyUsage=critical,keyCertSign,cRLSign\")."));
         }
