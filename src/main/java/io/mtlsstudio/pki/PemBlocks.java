@@ -13,6 +13,7 @@ final class PemBlocks {
     private static final String BEGIN = "-----BEGIN ";
     private static final String END = "-----END ";
     private static final String DASHES = "-----";
+    private static final String UTF8_BOM = "\u00EF\u00BB\u00BF";
 
     /**
      * One block.
@@ -33,8 +34,13 @@ final class PemBlocks {
         return content.contains(BEGIN);
     }
 
+    /**
+     * Splits the text, read as ISO-8859-1, into blocks. A UTF-8 byte order mark, which Windows editors
+     * put before the first BEGIN line, is skipped.
+     */
     static List<Block> split(String content) {
-        String[] lines = content.split("\r\n|\r|\n", -1);
+        String body = content.startsWith(UTF8_BOM) ? content.substring(UTF8_BOM.length()) : content;
+        String[] lines = body.split("\r\n|\r|\n", -1);
         List<Block> blocks = new ArrayList<>();
         String label = null;
         int beginLine = 0;

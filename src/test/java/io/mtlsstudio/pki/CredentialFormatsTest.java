@@ -207,6 +207,19 @@ class CredentialFormatsTest {
     }
 
     @Test
+    void pemWithUtf8ByteOrderMarkLoads() throws Exception {
+        byte[] pem = PemFiles.toPem(List.of(client.certificate())).getBytes(StandardCharsets.US_ASCII);
+        byte[] withBom = new byte[pem.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(pem, 0, withBom, 3, pem.length);
+        Path file = Files.write(dir.resolve("client.crt"), withBom);
+
+        assertEquals(List.of(client.certificate()), CredentialLoader.load(file, null).certificates());
+    }
+
+    @Test
     void derAndPkcs7CertificatesLoad() throws Exception {
         TestTools.writeCertificates(dir.resolve("chain.pem"), client.certificate(), ca.certificate());
         TestTools.openssl(dir, "x509", "-in", "chain.pem", "-outform", "DER", "-out", "client.der");
