@@ -194,7 +194,7 @@ class CredentialFormatsTest {
     }
 
     @Test
-    void pemBundleWithTextAroundAndCrlfLoadsEveryCertificate() throws Exception {
+    void pemBundleWithTextAndCrlfLoads() throws Exception {
         String pem = "subject=CN=test-client\nissuer=CN=Example Test Root CA\n" + PemFiles.toPem(List.of(client.certificate()))
                 + "\nsome notes between the blocks\n" + PemFiles.toPem(List.of(ca.certificate())) + "trailing text\n";
         Path file = TestTools.write(dir.resolve("bundle.pem"), pem.replace("\n", "\r\n"));
