@@ -16,12 +16,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        routeJavaUtilLogging();
         if (args.length == 0) {
             openWindow(args);
             return;
         }
         int status = MtlsStudioCommand.commandLine().execute(args);
         System.exit(status);
+    }
+
+    /** Sends gRPC's and Netty's java.util.logging records through SLF4J, so one configuration governs all logs. */
+    static void routeJavaUtilLogging() {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 
     private static void openWindow(String[] args) {

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: runs the embedded Cadence frontend in the foreground until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run an embedded Cadence frontend that answers MetaAPI/Health and enforces the YARPC metadata.",
+        description = {"Run an embedded Cadence frontend that serves MetaAPI/Health and enforces the YARPC metadata.",
                 "Without --cert, --key or --plaintext it serves mutual TLS with the bundled sample credentials."})
 public final class ServeCommand implements Callable<Integer> {
 
