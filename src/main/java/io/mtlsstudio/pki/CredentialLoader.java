@@ -76,8 +76,9 @@ public final class CredentialLoader {
             }
             return content;
         } catch (NoSuchFileException e) {
+            String relative = file.isAbsolute() ? "" : " (it is relative to " + Path.of("").toAbsolutePath() + ")";
             throw new CredentialException(file, CredentialCode.FILE_NOT_FOUND, file
-                    + " was not found. Check the path (it is relative to " + Path.of("").toAbsolutePath() + "), or choose the file again.", e);
+                    + " was not found. Check the path" + relative + ", or choose the file again.", e);
         } catch (AccessDeniedException e) {
             throw new CredentialException(file, CredentialCode.FILE_UNREADABLE, file
                     + " cannot be read: permission denied. Check its owner and mode with: ls -l " + Shell.quote(file), e);
