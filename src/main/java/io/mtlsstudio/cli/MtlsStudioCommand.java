@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 ServeCommand.class,
                 ScenariosCommand.class,
+                InspectCommand.class,
         })
 public final class MtlsStudioCommand implements Runnable {
 

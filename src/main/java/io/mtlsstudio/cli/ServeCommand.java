@@ -4,6 +4,7 @@ import io.mtlsstudio.cadence.EmbeddedFrontend;
 import io.mtlsstudio.cadence.FrontendSettings;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialFiles;
+import io.mtlsstudio.pki.PasswordSource;
 import io.mtlsstudio.pki.SampleCredentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--key", paramLabel = "FILE", description = "Private key of the server certificate (PEM).")
     Path key;
+
+    @Option(names = "--key-password-file", paramLabel = "FILE", description = "File whose first line is the password of an encrypted --key.")
+    Path keyPasswordFile;
 
     @Option(names = "--ca", paramLabel = "FILE", description = "CA certificates that client certificates must chain to; repeat for several files.")
     List<Path> caFiles = new ArrayList<>();
@@ -107,7 +111,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         List<X509Certificate> chain = CredentialFiles.readCertificates(cert);
-        PrivateKey privateKey = CredentialFiles.readPrivateKey(key);
+        PrivateKey privateKey;
+        try (PasswordSource.Fixed password = keyPasswordFile == null ? null : PasswordSource.fromFile(keyPasswordFile)) {
+            privateKey = CredentialFiles.readPrivateKey(key, password == null ? PasswordSource.NONE : password);
+        }
         if (requireClientAuth && caFiles.isEmpty()) {
             throw new IllegalArgumentException("--require-client-auth needs at least one --ca file to verify client certificates against.");
         }
