@@ -37,11 +37,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code inspect}: loads credential files, prints their certificates, chains and findings, and exits 0 or 1. */
+/** {@code inspect}: loads credential files, prints their certificates, chains and findings, and exits 0, 1 or 2. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Load certificate, key and keystore files in any common format, build the chain to the CA files,"
                 + " and explain every problem with its fix.",
-                "Exit status: 0 when no finding is an error; 1 when one is, a missing or unreadable FILE included; 2 on bad usage."})
+                "Exit status: 0 when no finding is an error; 1 when one is; 2 on bad usage or a missing or unreadable FILE."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Certificate, private key, PKCS#12 or JKS files of the side inspected.")
@@ -114,8 +114,15 @@ public final class InspectCommand implements Callable<Integer> {
             new InspectionText(out, pem).print(inspection);
         }
         out.flush();
+        if (inspection.findings().stream().anyMatch(f -> UNREADABLE.contains(f.code()))) {
+            return MtlsStudioCommand.EXIT_USAGE;
+        }
         return inspection.status() == CheckStatus.ERROR ? MtlsStudioCommand.EXIT_FAILED : 0;
     }
+
+    /** Codes of files that could not be read at all, which the command line treats as unreadable input. */
+    private static final java.util.Set<String> UNREADABLE = java.util.Set.of(
+            io.mtlsstudio.pki.CredentialCode.FILE_NOT_FOUND.name(), io.mtlsstudio.pki.CredentialCode.FILE_UNREADABLE.name());
 
     private Inspection inspect(Purpose side, PasswordSource passwords) {
         return CredentialInspector.inspect(InspectionRequest.builder(side)

@@ -159,12 +159,12 @@ class InspectCommandTest {
     }
 
     @Test
-    void inspectMissingFileIsAnErrorFinding() {
+    void inspectMissingFileExitsTwo() {
         Path missing = dir.resolve("missing.crt");
 
         Run run = run("inspect", missing.toString());
 
-        assertEquals(1, run.exit());
+        assertEquals(2, run.exit());
         assertTrue(run.out().contains("ERROR FILE_NOT_FOUND (" + missing + ")"), run.out());
         assertTrue(run.out().contains("[ERROR]  " + missing + ": not loaded"), run.out());
     }
