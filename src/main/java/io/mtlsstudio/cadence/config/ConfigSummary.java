@@ -1,0 +1,52 @@
+package io.mtlsstudio.cadence.config;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Writes a configuration's layers, TLS blocks and findings as plain text for the command line. */
+public final class ConfigSummary {
+
+    private ConfigSummary() {
+    }
+
+    /** Prints the layers, the given blocks with every key, and all findings. */
+    public static void print(PrintWriter out, CadenceConfig config, List<TlsBlock> blocks) {
+        out.println("Cadence configuration in " + config.configDirectory() + " (env " + config.request().env()
+                + (config.request().zone().isEmpty() ? "" : ", zone " + config.request().zone()) + ")");
+        for (CadenceConfig.Layer layer : config.layers()) {
+            out.println("  " + (layer.present() ? "loaded  " : "missing ") + layer.file().getFileName()
+                    + (layer.present() ? "" : " (skipped, as the server does)"));
+        }
+        out.println("  relative paths resolve against " + config.workingDirectory());
+
+        for (TlsBlock block : blocks) {
+            out.println();
+            out.println(block.path() + (block.present() ? " (" + block.location() + ")" : " (absent: every key has its default)"));
+            for (TlsSetting<?> setting : block.settings()) {
+                String resolved = "";
+                if (setting.value() instanceof String text && !text.isEmpty() && (setting.key().endsWith("File"))) {
+                    resolved = " -> " + block.resolve(text).orElseThrow();
+                }
+                out.printf("  %-23s %s%s%s%n", setting.key() + ":", setting.display(), resolved,
+                        setting.explicit() ? "  [" + setting.location() + "]" : "  [default]");
+            }
+            for (String ca : block.caFiles().value()) {
+                out.println("    caFiles entry " + ca + " -> " + block.resolve(ca).orElseThrow());
+            }
+        }
+
+        out.println();
+        if (config.findings().isEmpty()) {
+            out.println("No findings.");
+        }
+        for (ConfigFinding finding : config.findings()) {
+            out.println(finding.severity() + " " + finding.code() + (finding.blockPath().isEmpty() ? "" : " in " + finding.blockPath())
+                    + (finding.location() == null ? "" : " at " + finding.location()));
+            out.println("  " + finding.message());
+            if (!finding.fix().isEmpty()) {
+                out.println("  Fix: " + finding.fix());
+            }
+        }
+        out.flush();
+    }
+}
