@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 ServeCommand.class,
+                GenerateCommand.class,
         })
 public final class MtlsStudioCommand implements Runnable {
 
