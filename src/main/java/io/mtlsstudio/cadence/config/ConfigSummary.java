@@ -1,6 +1,7 @@
 package io.mtlsstudio.cadence.config;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Writes a configuration's layers, TLS blocks and findings as plain text for the command line. */
@@ -21,14 +22,14 @@ public final class ConfigSummary {
 
         for (TlsBlock block : blocks) {
             out.println();
-            out.println(block.path() + (block.present() ? " (" + block.location() + ")" : " (absent: every key has its default)"));
+            out.println(block.path() + (block.present() ? " (" + where(config, block.location()) + ")" : " (absent: every key has its default)"));
             for (TlsSetting<?> setting : block.settings()) {
                 String resolved = "";
                 if (setting.value() instanceof String text && !text.isEmpty() && (setting.key().endsWith("File"))) {
                     resolved = " -> " + block.resolve(text).orElseThrow();
                 }
                 out.printf("  %-23s %s%s%s%n", setting.key() + ":", setting.display(), resolved,
-                        setting.explicit() ? "  [" + setting.location() + "]" : "  [default]");
+                        setting.explicit() ? "  [" + where(config, setting.location()) + "]" : "  [default]");
             }
             for (String ca : block.caFiles().value()) {
                 out.println("    caFiles entry " + ca + " -> " + block.resolve(ca).orElseThrow());
@@ -41,12 +42,22 @@ public final class ConfigSummary {
         }
         for (ConfigFinding finding : config.findings()) {
             out.println(finding.severity() + " " + finding.code() + (finding.blockPath().isEmpty() ? "" : " in " + finding.blockPath())
-                    + (finding.location() == null ? "" : " at " + finding.location()));
+                    + (finding.location() == null ? "" : " at " + where(config, finding.location())));
             out.println("  " + finding.message());
             if (!finding.fix().isEmpty()) {
                 out.println("  Fix: " + finding.fix());
             }
         }
         out.flush();
+    }
+
+    /** Returns the location with its file relative to the working directory, as a Cadence checkout names its files. */
+    private static String where(CadenceConfig config, YamlLocation location) {
+        if (location == null) {
+            return "";
+        }
+        Path file = location.file();
+        Path shown = file.startsWith(config.workingDirectory()) ? config.workingDirectory().relativize(file) : file;
+        return shown + ":" + location.line() + ":" + location.column();
     }
 }

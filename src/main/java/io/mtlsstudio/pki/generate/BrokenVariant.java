@@ -20,7 +20,8 @@ public enum BrokenVariant {
             "Client certificate whose extended key usage is serverAuth only. The frontend rejects it at VERIFY_CLIENT "
                     + "with alert bad_certificate or certificate_unknown."),
     PKCS1_KEY("pkcs1-client", Side.CLIENT, null, "KEY_PKCS1",
-            "Client key in PKCS#1 form (BEGIN RSA PRIVATE KEY), so always RSA. mTLS Studio and Go read it, so the handshake passes; "
+            "Client certificate (RSA) whose private key is written in PKCS#1 form (BEGIN RSA PRIVATE KEY). mTLS Studio and Go read "
+                    + "that form, so the handshake passes; "
                     + "grpc-java's Netty transport, without Bouncy Castle's bcpkix on the class path, reads PKCS#8 only and rejects the file "
                     + "(\"File does not contain valid private key\") before connecting.");
 
