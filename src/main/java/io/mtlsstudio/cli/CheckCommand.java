@@ -11,6 +11,7 @@ import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.handshake.TlsVersion;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialFiles;
+import io.mtlsstudio.pki.PasswordSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--key", paramLabel = "FILE", description = "Private key of the client certificate (PEM).")
     Path key;
+
+    @Option(names = "--key-password-file", paramLabel = "FILE", description = "File whose first line is the password of an encrypted --key.")
+    Path keyPasswordFile;
 
     @Option(names = "--ca", paramLabel = "FILE", description = "CA certificates to trust; repeat for several files. "
             + "Without it the JDK's default trust store is used.")
@@ -109,7 +113,10 @@ public final class CheckCommand implements Callable<Integer> {
                 .timeout(timeout);
         if (cert != null) {
             List<X509Certificate> chain = CredentialFiles.readCertificates(cert);
-            PrivateKey privateKey = CredentialFiles.readPrivateKey(key);
+            PrivateKey privateKey;
+            try (PasswordSource.Fixed password = keyPasswordFile == null ? null : PasswordSource.fromFile(keyPasswordFile)) {
+                privateKey = CredentialFiles.readPrivateKey(key, password == null ? PasswordSource.NONE : password);
+            }
             builder.clientCertificate(chain, privateKey);
         }
         List<X509Certificate> cas = new ArrayList<>();

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CheckCommand.class,
                 ServeCommand.class,
+                ScenariosCommand.class,
+                InspectCommand.class,
                 GenerateCommand.class,
         })
 public final class MtlsStudioCommand implements Runnable {
@@ -26,7 +28,7 @@ public final class MtlsStudioCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Choose a subcommand: check, serve, or --help for all of them.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Choose a subcommand, for example check or serve; run with --help to list all of them.");
     }
 
     /** Builds the command line with the project's exit codes and converters. */

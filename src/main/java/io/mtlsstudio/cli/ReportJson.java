@@ -74,6 +74,27 @@ public final class ReportJson {
                     .put("fix", finding.fix());
         }
 
+        ArrayNode records = root.putArray("records");
+        for (var record : report.records()) {
+            records.addObject()
+                    .put("direction", record.direction().name())
+                    .put("atMicros", record.atMicros())
+                    .put("contentType", record.contentTypeName())
+                    .put("version", record.versionName())
+                    .put("length", record.length())
+                    .put("encrypted", record.encrypted())
+                    .put("alert", record.alert())
+                    .set("messages", MAPPER.valueToTree(record.messages()));
+        }
+        ArrayNode serverLane = root.putArray("serverLane");
+        for (var observation : report.serverLane()) {
+            serverLane.addObject()
+                    .put("atMicros", observation.atMicros())
+                    .put("step", observation.step().name())
+                    .put("kind", observation.kind().name())
+                    .put("detail", observation.detail());
+        }
+
         if (report.negotiated() == null) {
             root.putNull("negotiated");
         } else {

@@ -9,6 +9,7 @@ import io.mtlsstudio.cadence.config.ConfigRequest;
 import io.mtlsstudio.cadence.config.ConfigSummary;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialFiles;
+import io.mtlsstudio.pki.PasswordSource;
 import io.mtlsstudio.pki.SampleCredentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: runs the embedded Cadence frontend in the foreground until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run an embedded Cadence frontend that answers MetaAPI/Health and enforces the YARPC metadata.",
+        description = {"Run an embedded Cadence frontend that serves MetaAPI/Health and enforces the YARPC metadata.",
                 "Without --cert, --key or --plaintext it serves mutual TLS with the bundled sample credentials."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -36,6 +37,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--key", paramLabel = "FILE", description = "Private key of the server certificate (PEM).")
     Path key;
+
+    @Option(names = "--key-password-file", paramLabel = "FILE", description = "File whose first line is the password of an encrypted --key.")
+    Path keyPasswordFile;
 
     @Option(names = "--ca", paramLabel = "FILE", description = "CA certificates that client certificates must chain to; repeat for several files.")
     List<Path> caFiles = new ArrayList<>();
@@ -105,8 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private FrontendSettings settings() throws CredentialException, IOException {
         if (config != null) {
-            if (plaintext || cert != null || key != null || !caFiles.isEmpty() || requireClientAuth) {
-                throw new IllegalArgumentException("--config cannot be combined with --cert, --key, --ca, --require-client-auth or --plaintext: the config's frontend block sets them.");
+            if (plaintext || cert != null || key != null || keyPasswordFile != null || !caFiles.isEmpty() || requireClientAuth) {
+                throw new IllegalArgumentException("--config cannot be combined with --cert, --key, --key-password-file, --ca, --require-client-auth or --plaintext: the config's frontend block sets them.");
             }
             CadenceConfig loaded = CadenceConfigLoader.load(ConfigRequest.of(config).withEnv(env).withZone(zone));
             ConfigSummary.print(spec.commandLine().getOut(), loaded, List.of(loaded.frontend()));
@@ -130,7 +134,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
 
         List<X509Certificate> chain = CredentialFiles.readCertificates(cert);
-        PrivateKey privateKey = CredentialFiles.readPrivateKey(key);
+        PrivateKey privateKey;
+        try (PasswordSource.Fixed password = keyPasswordFile == null ? null : PasswordSource.fromFile(keyPasswordFile)) {
+            privateKey = CredentialFiles.readPrivateKey(key, password == null ? PasswordSource.NONE : password);
+        }
         if (requireClientAuth && caFiles.isEmpty()) {
             throw new IllegalArgumentException("--require-client-auth needs at least one --ca file to verify client certificates against.");
         }

@@ -23,6 +23,8 @@ final class StepTracker {
     private final ProbeListener listener;
     private final StepState[] states = new StepState[StepId.values().length];
     private final List<Finding> findings = new ArrayList<>();
+    private final List<WireRecord> records = new ArrayList<>();
+    private final List<ServerObservation> serverLane = new ArrayList<>();
 
     StepTracker(ProbeListener listener) {
         this.listener = listener;
@@ -117,6 +119,24 @@ final class StepTracker {
         listener.onEvent(new ProbeEvent.FindingRecorded(nowMicros(), finding));
     }
 
+    synchronized void record(WireRecord record) {
+        records.add(record);
+        listener.onEvent(new ProbeEvent.RecordObserved(record.atMicros(), record));
+    }
+
+    synchronized void serverObserved(ServerObservation observation) {
+        serverLane.add(observation);
+        listener.onEvent(new ProbeEvent.ServerObserved(observation.atMicros(), observation));
+    }
+
+    synchronized List<WireRecord> records() {
+        return List.copyOf(records);
+    }
+
+    synchronized List<ServerObservation> serverLane() {
+        return List.copyOf(serverLane);
+    }
+
     synchronized StepId failedStep() {
         for (StepId step : StepId.values()) {
             if (states[step.ordinal()].status == StepStatus.FAILED) {
@@ -145,6 +165,29 @@ final class StepTracker {
         }
     }
 
+    /**
+     * Places each server-side record on the step that was running on the client at that moment. While the run
+     * is live the placement is a guess, because some client steps get their start time only at the end.
+     */
+    private List<ServerObservation> placeServerRecords(List<ProbeReport.StepReport> steps) {
+        List<ServerObservation> placed = new ArrayList<>();
+        for (ServerObservation observation : serverLane) {
+            if (observation.kind() != ServerObservation.Kind.RECORD) {
+                placed.add(observation);
+                continue;
+            }
+            StepId step = StepId.CONNECT;
+            for (ProbeReport.StepReport candidate : steps) {
+                if (candidate.startedMicros() >= 0 && candidate.startedMicros() <= observation.atMicros()) {
+                    step = candidate.id();
+                }
+            }
+            placed.add(new ServerObservation(observation.atMicros(), step, observation.kind(), observation.detail(),
+                    observation.clientChain()));
+        }
+        return placed;
+    }
+
     synchronized ProbeReport report(String target, boolean tls, ProbeReport.Result result, ProbeReport.Negotiated negotiated,
                                     ProbeReport.Health health, List<X509Certificate> serverChain) {
         List<ProbeReport.StepReport> steps = new ArrayList<>();
@@ -154,6 +197,7 @@ final class StepTracker {
             long duration = state.startNanos < 0 || state.endNanos < 0 ? 0 : (state.endNanos - state.startNanos) / 1_000;
             steps.add(new ProbeReport.StepReport(step, state.status, started, duration, state.checks, state.evidence));
         }
-        return new ProbeReport(target, tls, result, failedStep(), steps, findings, negotiated, health, serverChain);
+        return new ProbeReport(target, tls, result, failedStep(), steps, findings, negotiated, health, serverChain,
+                records, placeServerRecords(steps));
     }
 }

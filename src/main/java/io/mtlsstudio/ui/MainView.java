@@ -1,0 +1,233 @@
+package io.mtlsstudio.ui;
+
+import io.mtlsstudio.ui.form.ConnectionView;
+import io.mtlsstudio.ui.run.FindingsView;
+import io.mtlsstudio.ui.run.LogView;
+import io.mtlsstudio.ui.run.ResultKind;
+import io.mtlsstudio.ui.run.RunViewModel;
+import io.mtlsstudio.ui.run.StepDetailView;
+import io.mtlsstudio.ui.run.TimelineView;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: menus on top, the connection form on the left, the timeline in
+ * the centre, the detail tabs on the right, and the result line and status bar at the bottom.
+ */
+public final class MainView extends BorderPane {
+
+    private final MainViewModel model;
+    private final ConnectionView form;
+    private final TabPane tabs = new TabPane();
+    private final SplitPane workArea = new SplitPane();
+    private final Menu fileMenu = new Menu("_File");
+    private final Menu connectionMenu = new Menu("_Connection");
+    private final MenuBar menuBar = new MenuBar();
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        this.form = new ConnectionView(model.connection());
+        setId("mainView");
+        getStyleClass().add("main-view");
+        setTop(createMenus());
+        setLeft(createFormPane());
+        setCenter(createWorkArea());
+        setBottom(createBottom());
+    }
+
+    /** Adds a tab after the existing ones; later features (chains, scenarios, configuration) come in here. */
+    public void addTab(Tab tab) {
+        tabs.getTabs().add(tab);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    /** Returns the split between the timeline (first item) and the tabs (second item). */
+    public SplitPane workArea() {
+        return workArea;
+    }
+
+    private MenuBar createMenus() {
+        MenuItem openCertificate = menuItem("Open client _certificate…", "openCertificateItem", "Shortcut+O",
+                () -> form.clientCertificateField().choose());
+        MenuItem openKey = menuItem("Open client _key…", "openKeyItem", "Shortcut+K",
+                () -> form.clientKeyField().choose());
+        MenuItem openCa = menuItem("Open C_A file…", "openCaItem", "Shortcut+Shift+O",
+                () -> form.caField().choose());
+        MenuItem quit = menuItem("_Quit", "quitItem", "Shortcut+Q", Platform::exit);
+        fileMenu.getItems().addAll(openCertificate, openKey, openCa, new SeparatorMenuItem(), quit);
+
+        MenuItem connect = menuItem("_Connect", "connectItem", "Shortcut+Enter", model::connect);
+        connect.disableProperty().bind(model.busyProperty());
+        MenuItem cancel = menuItem("C_ancel", "cancelItem", "Esc", model::cancel);
+        cancel.disableProperty().bind(model.busyProperty().not());
+        connectionMenu.getItems().addAll(connect, cancel);
+
+        menuBar.getMenus().addAll(fileMenu, connectionMenu);
+        return menuBar;
+    }
+
+    private VBox createFormPane() {
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("form-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        Button connect = new Button("Connect");
+        connect.setId("connectButton");
+        connect.setDefaultButton(false);
+        connect.getStyleClass().add("accent");
+        connect.setMaxWidth(Double.MAX_VALUE);
+        connect.disableProperty().bind(model.busyProperty());
+        connect.setOnAction(event -> model.connect());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.setMaxWidth(Double.MAX_VALUE);
+        cancel.disableProperty().bind(model.busyProperty().not());
+        cancel.setOnAction(event -> model.cancel());
+        HBox.setHgrow(connect, Priority.ALWAYS);
+        HBox.setHgrow(cancel, Priority.ALWAYS);
+        HBox buttons = new HBox(8, connect, cancel);
+        buttons.getStyleClass().add("form-buttons");
+
+        VBox pane = new VBox(scroll, buttons);
+        pane.getStyleClass().add("form-pane");
+        pane.setPrefWidth(370);
+        pane.setMinWidth(300);
+        return pane;
+    }
+
+    private SplitPane createWorkArea() {
+        TimelineView timeline = new TimelineView(model.run().timeline(), model.selectedStepProperty());
+        ScrollPane timelineScroll = new ScrollPane(timeline);
+        timelineScroll.setFitToWidth(true);
+        timelineScroll.getStyleClass().add("timeline-scroll");
+
+        Tab detail = new Tab("Step detail", new StepDetailView(model.selectedStepModelProperty()));
+        detail.setId("stepDetailTab");
+        Tab findings = new Tab("Findings", new FindingsView(model.run().timeline().findings()));
+        findings.setId("findingsTab");
+        findings.textProperty().bind(Bindings.createStringBinding(
+                () -> "Findings (" + model.run().timeline().findings().size() + ")", model.run().timeline().findings()));
+        Tab log = new Tab("Log", new LogView(model.run().log()));
+        log.setId("logTab");
+        tabs.getTabs().addAll(detail, findings, log);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("detailTabs");
+
+        workArea.getItems().addAll(timelineScroll, tabs);
+        workArea.setOrientation(Orientation.HORIZONTAL);
+        workArea.setDividerPositions(0.5);
+        return workArea;
+    }
+
+    private VBox createBottom() {
+        RunViewModel run = model.run();
+        StatusIcon icon = new StatusIcon();
+        Label text = new Label();
+        text.setId("resultText");
+        text.setWrapText(true);
+        text.textProperty().bind(run.resultTextProperty());
+        Label fix = new Label();
+        fix.setId("resultFix");
+        fix.setWrapText(true);
+        fix.getStyleClass().add("fix-text");
+        fix.textProperty().bind(Bindings.createStringBinding(
+                () -> run.resultFixProperty().get().isEmpty() ? "" : "Fix: " + run.resultFixProperty().get(),
+                run.resultFixProperty()));
+        fix.visibleProperty().bind(run.resultFixProperty().isNotEmpty());
+        fix.managedProperty().bind(fix.visibleProperty());
+        Label kind = new Label();
+        kind.setId("resultKind");
+        kind.getStyleClass().add("result-kind");
+        kind.textProperty().bind(Bindings.createStringBinding(() -> label(run.resultKind()), run.resultKindProperty()));
+        VBox lines = new VBox(2, text, fix);
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        HBox result = new HBox(8, icon, kind, lines);
+        result.setId("resultBar");
+        result.setAlignment(Pos.TOP_LEFT);
+        result.getStyleClass().add("result-bar");
+        showResultKind(result, icon, run.resultKind());
+        run.resultKindProperty().addListener((observable, before, after) -> showResultKind(result, icon, after));
+
+        HBox status = new HBox(14,
+                statusItem("Protocol", "statusProtocol", run.protocolProperty()),
+                statusItem("Cipher suite", "statusCipherSuite", run.cipherSuiteProperty()),
+                statusItem("ALPN", "statusAlpn", run.alpnProperty()),
+                statusItem("Health", "statusHealth", run.healthProperty()));
+        status.setId("statusBar");
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(new Separator(), result, status);
+    }
+
+    private static HBox statusItem(String name, String id, ReadOnlyStringProperty value) {
+        Label key = new Label(name + ":");
+        key.getStyleClass().add("status-key");
+        Label text = new Label();
+        text.setId(id);
+        text.textProperty().bind(value);
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        HBox item = new HBox(4, key, text);
+        item.setAlignment(Pos.CENTER_LEFT);
+        return item;
+    }
+
+    private static String label(ResultKind kind) {
+        return switch (kind) {
+            case IDLE -> "READY";
+            case PREPARING, RUNNING -> "RUNNING";
+            case SUCCESS -> "SUCCESS";
+            case FAILURE -> "FAILED";
+            case CANCELLED -> "CANCELLED";
+            case INPUT_ERROR -> "INPUT ERROR";
+        };
+    }
+
+    private static void showResultKind(HBox bar, StatusIcon icon, ResultKind kind) {
+        bar.getStyleClass().removeIf(name -> name.startsWith("result-"));
+        bar.getStyleClass().addAll("result-bar", "result-" + kind.name().toLowerCase());
+        icon.show(switch (kind) {
+            case IDLE -> "info";
+            case PREPARING, RUNNING -> "running";
+            case SUCCESS -> "passed";
+            case FAILURE, INPUT_ERROR -> "failed";
+            case CANCELLED -> "skipped";
+        });
+    }
+
+    private static MenuItem menuItem(String text, String id, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+}

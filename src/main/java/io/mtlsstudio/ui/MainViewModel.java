@@ -1,0 +1,234 @@
+package io.mtlsstudio.ui;
+
+import io.mtlsstudio.handshake.HandshakeProbe;
+import io.mtlsstudio.handshake.ProbeEvent;
+import io.mtlsstudio.handshake.ProbeOptions;
+import io.mtlsstudio.handshake.ProbeRun;
+import io.mtlsstudio.handshake.StepId;
+import io.mtlsstudio.handshake.Target;
+import io.mtlsstudio.pki.CredentialException;
+import io.mtlsstudio.pki.SampleCredentials;
+import io.mtlsstudio.ui.form.ConnectionRequest;
+import io.mtlsstudio.ui.form.ConnectionViewModel;
+import io.mtlsstudio.ui.run.ResultKind;
+import io.mtlsstudio.ui.run.RunViewModel;
+import io.mtlsstudio.ui.run.StepModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+/**
+ * The main window's state and commands: the connection form, the live run, the selected step,
+ * and Connect and Cancel. File reads, the embedded frontend's start and the probe run in the
+ * background; their results come back through {@link BackgroundWork} on the UI thread.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final BackgroundWork work;
+    private final Callable<SampleCredentials> sampleLocator;
+    private final ConnectionViewModel connection;
+    private final RunViewModel run = new RunViewModel();
+    private final DemoFrontend demo = new DemoFrontend();
+    private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
+    private final ObjectBinding<StepModel> selectedStepModel;
+    private final BooleanBinding busy;
+
+    private SampleCredentials samples;
+    private ProbeRun activeProbe;
+    private long attempt;
+
+    /**
+     * @param work          where blocking work and UI updates run
+     * @param sampleLocator finds the bundled sample credentials; called in the background
+     */
+    public MainViewModel(BackgroundWork work, Callable<SampleCredentials> sampleLocator) {
+        this.work = work;
+        this.sampleLocator = sampleLocator;
+        this.connection = new ConnectionViewModel(work);
+        this.selectedStepModel = Bindings.createObjectBinding(
+                () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
+        this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
+        run.failedStepProperty().addListener((observable, before, failed) -> {
+            if (failed != null) {
+                selectedStep.set(failed);
+            }
+        });
+    }
+
+    public static MainViewModel create() {
+        return new MainViewModel(BackgroundWork.javafx(), SampleCredentials::locate);
+    }
+
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    public ObjectProperty<StepId> selectedStepProperty() {
+        return selectedStep;
+    }
+
+    /** Returns the model of the selected step in the live run. */
+    public ObjectBinding<StepModel> selectedStepModelProperty() {
+        return selectedStepModel;
+    }
+
+    /** True while files are read, the embedded frontend starts, or the probe runs. */
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    /**
+     * Locates the sample credentials in the background and fills the form with them, with the
+     * embedded frontend on, so that the first Connect passes all seven steps.
+     */
+    public void useSampleCredentials() {
+        work.submit(sampleLocator,
+                located -> {
+                    samples = located;
+                    connection.useSampleCredentials(located);
+                },
+                error -> run.inputError("The sample credentials were not found: " + error.getMessage(),
+                        "Choose your own certificate, key and CA files, and a target."));
+    }
+
+    /** Validates the form, then reads the files, starts the embedded frontend if asked, and runs the probe. */
+    public void connect() {
+        if (isBusy()) {
+            return;
+        }
+        ConnectionViewModel.Validation validation = connection.validate();
+        if (!validation.isValid()) {
+            String first = validation.problems().get(0);
+            String more = validation.problems().size() > 1
+                    ? " (" + (validation.problems().size() - 1) + " more problem(s) are marked in the form.)" : "";
+            run.inputError(first + more, "Correct the marked field and press Connect again.");
+            return;
+        }
+
+        ConnectionRequest request = validation.request();
+        long current = ++attempt;
+        run.preparing(request.embeddedFrontend() ? "Starting the embedded demo frontend and reading the files…"
+                : "Reading the credential files…");
+        work.submit(() -> prepare(request),
+                options -> {
+                    if (current == attempt) {
+                        startProbe(options, current);
+                    }
+                },
+                error -> {
+                    if (current == attempt) {
+                        prepareFailed(error);
+                    }
+                });
+    }
+
+    /** Stops the current attempt; the run ends as CANCELLED. */
+    public void cancel() {
+        if (!isBusy()) {
+            return;
+        }
+        ProbeRun probe = activeProbe;
+        if (probe == null) {
+            attempt++;
+            run.cancelledBeforeStart();
+            return;
+        }
+        run.note("Cancelling…");
+        work.background(probe::cancel);
+    }
+
+    /** Cancels a running probe and stops the embedded frontend; blocks until the frontend stops. */
+    @Override
+    public void close() {
+        attempt++;
+        ProbeRun probe = activeProbe;
+        if (probe != null) {
+            probe.cancel();
+        }
+        demo.close();
+    }
+
+    private ProbeOptions prepare(ConnectionRequest request) throws Exception {
+        Target dialled = request.target();
+        if (request.embeddedFrontend()) {
+            String address = demo.ensureStarted(requireSamples());
+            work.ui(() -> connection.setEmbeddedAddress(address));
+            dialled = Target.parse(address);
+        }
+        return request.toOptions(dialled);
+    }
+
+    private SampleCredentials requireSamples() throws IOException {
+        if (samples == null) {
+            try {
+                samples = sampleLocator.call();
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        return samples;
+    }
+
+    private void startProbe(ProbeOptions options, long current) {
+        if (connection.embeddedFrontendProperty().get()) {
+            run.note("Embedded demo frontend (mutual TLS, sample credentials) listening on " + options.target());
+        }
+        run.probeStarted(options.target().toString());
+        ProbeRun probe = HandshakeProbe.start(options, event -> work.ui(() -> deliver(event, current)));
+        activeProbe = probe;
+        probe.report().whenComplete((report, error) -> work.ui(() -> {
+            if (activeProbe == probe) {
+                activeProbe = null;
+            }
+        }));
+    }
+
+    private void deliver(ProbeEvent event, long current) {
+        if (current == attempt) {
+            run.accept(event);
+        }
+    }
+
+    private void prepareFailed(Exception error) {
+        switch (error) {
+            case ConnectionRequest.FileProblem problem -> {
+                connection.showFileError(problem.field(), problem.getMessage());
+                run.inputError(problem.getMessage(), "");
+            }
+            case CredentialException sampleProblem -> run.inputError("The embedded demo frontend cannot use the sample "
+                    + "credentials: " + sampleProblem.getMessage(), "Turn off \"Embedded demo frontend\" and enter a target.");
+            case IOException startProblem -> run.inputError("The embedded demo frontend could not start: "
+                    + startProblem.getMessage(), "Turn off \"Embedded demo frontend\" and enter a target.");
+            case IllegalArgumentException invalid -> run.inputError(invalid.getMessage(), "");
+            default -> {
+                LOG.error("Preparing the connection failed unexpectedly", error);
+                run.inputError("Preparing the connection failed: " + error, "Press Connect again; if it repeats, "
+                        + "report it with the log.");
+            }
+        }
+    }
+
+    /** Returns the kind of result the last attempt reached. */
+    public ResultKind resultKind() {
+        return run.resultKind();
+    }
+}

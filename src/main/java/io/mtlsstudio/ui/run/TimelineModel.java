@@ -1,0 +1,123 @@
+package io.mtlsstudio.ui.run;
+
+import io.mtlsstudio.handshake.Finding;
+import io.mtlsstudio.handshake.ProbeEvent;
+import io.mtlsstudio.handshake.ProbeReport;
+import io.mtlsstudio.handshake.Severity;
+import io.mtlsstudio.handshake.StepId;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The seven steps, the findings and the final report, built by applying probe events in the
+ * order the probe emitted them. The live run and the replay each keep one, so the same events
+ * always produce the same picture. Confined to the UI thread.
+ */
+public final class TimelineModel {
+
+    private final List<StepModel> steps = new ArrayList<>();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target", "");
+    private final ReadOnlyBooleanWrapper tls = new ReadOnlyBooleanWrapper(this, "tls", true);
+    private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper(this, "started", false);
+    private final ReadOnlyObjectWrapper<ProbeReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<ProbeEvent> lastEvent = new ReadOnlyObjectWrapper<>(this, "lastEvent");
+
+    public TimelineModel() {
+        for (StepId id : StepId.values()) {
+            steps.add(new StepModel(id));
+        }
+    }
+
+    public List<StepModel> steps() {
+        return List.copyOf(steps);
+    }
+
+    public StepModel step(StepId id) {
+        return steps.get(id.ordinal());
+    }
+
+    public ObservableList<Finding> findings() {
+        return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    /** Returns whether the run used TLS, which is true until a RunStarted event reports plaintext. */
+    public ReadOnlyBooleanProperty tlsProperty() {
+        return tls.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty startedProperty() {
+        return started.getReadOnlyProperty();
+    }
+
+    /** Returns the final report once the RunFinished event has been applied, else null. */
+    public ReadOnlyObjectProperty<ProbeReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ProbeReport report() {
+        return report.get();
+    }
+
+    /** Returns the most recently applied event, or null after a reset. */
+    public ReadOnlyObjectProperty<ProbeEvent> lastEventProperty() {
+        return lastEvent.getReadOnlyProperty();
+    }
+
+    /** Sets every step back to PENDING and clears the findings and the report. */
+    public void reset() {
+        steps.forEach(StepModel::reset);
+        findings.clear();
+        target.set("");
+        tls.set(true);
+        started.set(false);
+        report.set(null);
+        lastEvent.set(null);
+    }
+
+    public void apply(ProbeEvent event) {
+        switch (event) {
+            case ProbeEvent.RunStarted runStarted -> {
+                target.set(runStarted.target());
+                tls.set(runStarted.tls());
+                started.set(true);
+            }
+            case ProbeEvent.StepChanged changed -> step(changed.step()).changeStatus(changed.status(), changed.durationMicros());
+            case ProbeEvent.CheckRecorded recorded -> step(recorded.step()).addCheck(recorded.check());
+            case ProbeEvent.EvidenceRecorded recorded -> step(recorded.step()).addEvidence(recorded.evidence());
+            case ProbeEvent.FindingRecorded recorded -> addFinding(recorded.finding());
+            case ProbeEvent.RunFinished finished -> report.set(finished.report());
+            case ProbeEvent.RecordObserved observed -> {
+                // Records and the server lane reach the view through the final report.
+            }
+            case ProbeEvent.ServerObserved observed -> {
+                // The server's checks also arrive as CheckRecorded events on their step.
+            }
+        }
+        lastEvent.set(event);
+    }
+
+    public void applyAll(List<? extends ProbeEvent> events) {
+        events.forEach(this::apply);
+    }
+
+    private void addFinding(Finding finding) {
+        findings.add(finding);
+        if (finding.severity() == Severity.ERROR && finding.step() != null && step(finding.step()).failure() == null) {
+            step(finding.step()).setFailure(finding);
+        }
+    }
+}
