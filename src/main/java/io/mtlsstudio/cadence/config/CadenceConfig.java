@@ -1,9 +1,13 @@
 package io.mtlsstudio.cadence.config;
 
 import io.mtlsstudio.handshake.Severity;
+import io.mtlsstudio.pki.FileCheck;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,9 +20,11 @@ import java.util.Optional;
  * @param merged           the merged document; an empty mapping when every layer is empty
  * @param tlsBlocks        services.frontend, matching and history first, then other services, then clusters
  * @param findings         every finding, YAML problems first
+ * @param fileChecks       the credential inspection of each file that a block in use names, by resolved path
  */
 public record CadenceConfig(ConfigRequest request, Path configDirectory, Path workingDirectory, List<Layer> layers,
-                            YamlNode.Mapping merged, List<TlsBlock> tlsBlocks, List<ConfigFinding> findings) {
+                            YamlNode.Mapping merged, List<TlsBlock> tlsBlocks, List<ConfigFinding> findings,
+                            Map<Path, FileCheck> fileChecks) {
 
     /**
      * One file of the layering.
@@ -33,6 +39,12 @@ public record CadenceConfig(ConfigRequest request, Path configDirectory, Path wo
         layers = List.copyOf(layers);
         tlsBlocks = List.copyOf(tlsBlocks);
         findings = List.copyOf(findings);
+        fileChecks = Collections.unmodifiableMap(new LinkedHashMap<>(fileChecks));
+    }
+
+    /** Returns the credential inspection of a file a block names, such as its certFile, when the block is in use. */
+    public Optional<FileCheck> fileCheck(Path file) {
+        return Optional.ofNullable(fileChecks.get(file));
     }
 
     /** Returns the block at a YAML path such as {@code services.frontend.rpc.tls}. */

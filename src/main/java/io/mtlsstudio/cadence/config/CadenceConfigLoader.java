@@ -81,11 +81,12 @@ public final class CadenceConfigLoader {
         List<TlsBlock> blocks = new TlsBlockReader(root, workingDirectory, findings).read();
         String publicClientHost = TlsBlockReader.mapping(root, "publicClient").flatMap(p -> TlsBlockReader.scalar(p, "hostPort"))
                 .map(BlockOwner::hostOf).orElse("");
-        new TlsChecks(blocks, request.dialNames(), publicClientHost, findings, Instant.now()).run();
+        TlsChecks checks = new TlsChecks(blocks, request.dialNames(), publicClientHost, findings, Instant.now());
+        checks.run();
 
         LOG.info("Loaded Cadence configuration {} (env {}, zone {}): {} TLS blocks, {} findings",
                 configDirectory, request.env(), request.zone().isEmpty() ? "none" : request.zone(), blocks.size(), findings.size());
-        return new CadenceConfig(request, configDirectory, workingDirectory, layers, root, blocks, findings);
+        return new CadenceConfig(request, configDirectory, workingDirectory, layers, root, blocks, findings, checks.fileChecks());
     }
 
     private static List<CadenceConfig.Layer> layers(Path directory, ConfigRequest request) {

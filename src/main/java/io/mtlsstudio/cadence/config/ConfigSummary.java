@@ -1,7 +1,10 @@
 package io.mtlsstudio.cadence.config;
 
+import io.mtlsstudio.handshake.Severity;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes a configuration's layers, TLS blocks and findings as plain text for the command line. */
@@ -34,6 +37,7 @@ public final class ConfigSummary {
             for (String ca : block.caFiles().value()) {
                 out.println("    caFiles entry " + ca + " -> " + block.resolve(ca).orElseThrow());
             }
+            printFileChecks(out, config, block);
         }
 
         out.println();
@@ -56,8 +60,24 @@ public final class ConfigSummary {
         if (location == null) {
             return "";
         }
-        Path file = location.file();
-        Path shown = file.startsWith(config.workingDirectory()) ? config.workingDirectory().relativize(file) : file;
-        return shown + ":" + location.line() + ":" + location.column();
+        return shown(config, location.file()) + ":" + location.line() + ":" + location.column();
+    }
+
+    /** Prints the credential findings of the block's files that are not only informational. */
+    private static void printFileChecks(PrintWriter out, CadenceConfig config, TlsBlock block) {
+        List<Path> files = new ArrayList<>();
+        block.certificatePath().ifPresent(files::add);
+        block.keyPath().ifPresent(files::add);
+        files.addAll(block.effectiveCaFiles());
+        for (Path file : files) {
+            config.fileCheck(file).ifPresent(check -> check.findings().stream()
+                    .filter(finding -> finding.severity() != Severity.INFO)
+                    .forEach(finding -> out.println("    " + shown(config, file) + ": " + finding.severity() + " " + finding.code()
+                            + " " + finding.message())));
+        }
+    }
+
+    private static Path shown(CadenceConfig config, Path file) {
+        return file.startsWith(config.workingDirectory()) ? config.workingDirectory().relativize(file) : file;
     }
 }

@@ -1,6 +1,11 @@
 package io.mtlsstudio.cadence.config;
 
 import io.mtlsstudio.handshake.Severity;
+import io.mtlsstudio.pki.CredentialInspector;
+import io.mtlsstudio.pki.FileCheck;
+import io.mtlsstudio.pki.FileRole;
+import io.mtlsstudio.pki.PasswordSource;
+import io.mtlsstudio.pki.Purpose;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -34,6 +39,7 @@ final class TlsChecks {
     private final List<ConfigFinding> findings;
     private final TlsFileChecks files;
     private final Map<String, Material> material = new LinkedHashMap<>();
+    private final Map<Path, FileCheck> fileChecks = new LinkedHashMap<>();
 
     TlsChecks(List<TlsBlock> blocks, List<String> extraDialNames, String publicClientHost, List<ConfigFinding> findings, Instant now) {
         this.blocks = blocks;
@@ -61,6 +67,17 @@ final class TlsChecks {
                 checkClusterAgainstFrontend(block, cluster, material.get(block.path()), frontend, frontendMaterial);
             }
         }
+    }
+
+    /** Returns the credential inspection of every file that a block in use names, in the order the blocks name them. */
+    Map<Path, FileCheck> fileChecks() {
+        return fileChecks;
+    }
+
+    /** Runs the credential file checks on a file once; a server's certificate is judged as a server certificate. */
+    private void inspect(TlsBlock block, Path file, FileRole role) {
+        Purpose purpose = block.owner() instanceof BlockOwner.Service ? Purpose.SERVER : Purpose.CLIENT;
+        fileChecks.computeIfAbsent(file, unused -> CredentialInspector.checkFile(file, role, purpose, PasswordSource.NONE));
     }
 
     /** Returns whether the server builds a TLS configuration from the block, reporting blocks it ignores. */
@@ -112,6 +129,8 @@ final class TlsChecks {
                             + "so this block presents no certificate at all.",
                     "Set " + missing.key() + " to the " + (missing == block.keyFile() ? "private key of the certificate" : "certificate of the key") + ".");
         } else if (certFile.isPresent()) {
+            inspect(block, certFile.get(), FileRole.CERTIFICATE);
+            inspect(block, keyFile.get(), FileRole.PRIVATE_KEY);
             chain = files.certificates(block, block.certFile(), certFile.get(), "certificate").orElse(List.of());
             key = files.privateKey(block, block.keyFile(), keyFile.get()).orElse(null);
             if (!chain.isEmpty() && key != null) {
@@ -122,6 +141,7 @@ final class TlsChecks {
         List<X509Certificate> cas = new ArrayList<>();
         boolean complete = true;
         for (Path caFile : block.effectiveCaFiles()) {
+            inspect(block, caFile, FileRole.CA);
             TlsSetting<?> setting = isCaFileSetting(block, caFile) ? block.caFile() : block.caFiles();
             Optional<List<X509Certificate>> loaded = files.certificates(block, setting, caFile, "CA");
             loaded.ifPresent(cas::addAll);

@@ -471,6 +471,32 @@ class TlsChecksTest {
     }
 
     @Test
+    void eachNamedFileGetsCredentialFindings() throws Exception {
+        CadenceConfig config = CadenceConfigLoader.load(ConfigRequest.of(CadenceDevLayout.configFolder()).withZone("tls")
+                .withEnvironment(Map.of()));
+        Path credentials = CadenceDevLayout.credentials();
+
+        List<String> certificateCodes = config.fileCheck(credentials.resolve("keytest.crt")).orElseThrow().findings().stream()
+                .map(io.mtlsstudio.handshake.Finding::code).toList();
+
+        assertTrue(certificateCodes.contains("CERT_NO_SAN"), certificateCodes.toString());
+        assertTrue(config.fileCheck(credentials.resolve("keytest")).isPresent());
+        assertTrue(config.fileCheck(credentials.resolve("client.crt")).isPresent());
+        assertFalse(config.fileCheck(credentials.resolve("client.key")).isPresent());
+    }
+
+    @Test
+    void disabledBlockFilesAreNotInspected() throws IOException {
+        CadenceConfig config = load(frontendWith("""
+                enabled: false
+                certFile: certs/frontend.crt
+                keyFile: certs/frontend.key
+                """));
+
+        assertEquals(Map.of(), config.fileChecks());
+    }
+
+    @Test
     void developmentLayoutFindingsMatchCadenceDevCredentials() throws Exception {
         CadenceConfig config = CadenceConfigLoader.load(ConfigRequest.of(CadenceDevLayout.configFolder()).withZone("tls")
                 .withEnvironment(Map.of()));

@@ -10,6 +10,10 @@ import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialFiles;
+import io.mtlsstudio.pki.CredentialInspector;
+import io.mtlsstudio.pki.FileRole;
+import io.mtlsstudio.pki.PasswordSource;
+import io.mtlsstudio.pki.Purpose;
 import io.mtlsstudio.pki.TestPki;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -277,6 +281,9 @@ class PkiGeneratorTest {
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
         assertThrows(InvalidKeySpecException.class, () -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        List<String> codes = CredentialInspector.checkFile(keyFile, FileRole.PRIVATE_KEY, Purpose.CLIENT, PasswordSource.NONE)
+                .findings().stream().map(Finding::code).toList();
+        assertTrue(codes.contains(variant.expectedCode()), codes.toString());
     }
 
     @Test
