@@ -300,13 +300,13 @@ final class TlsChecks {
                                              TlsBlock frontend, Material frontendMaterial) {
         boolean frontendRequiresCertificates = frontend.isEnabled() && frontend.requireClientAuth().value();
         Severity weight = cluster.current() ? Severity.ERROR : Severity.WARNING;
-        String whose = cluster.current()
+        String dialedFrontend = cluster.current()
                 ? "this configuration's own frontend, which requires client certificates"
                 : "cluster " + cluster.name() + "'s frontend, if it requires client certificates as this configuration's frontend does";
 
         if (frontendRequiresCertificates && !block.hasCertificate()) {
             add(ConfigCode.TLS_CLUSTER_NO_CLIENT_CERT, weight, block, block.location(), block.path(),
-                    "Cluster " + cluster.name() + " has TLS enabled but no certFile and keyFile, so the server dials " + whose
+                    "Cluster " + cluster.name() + " has TLS enabled but no certFile and keyFile, so the server dials " + dialedFrontend
                             + ", without a client certificate. The frontend answers with alert certificate_required or bad_certificate, "
                             + (cluster.current() ? "so the worker service and replication cannot reach it." : "so replication to that cluster fails."),
                     "Set certFile and keyFile in " + block.path() + " to a client certificate issued by a CA in the frontend's caFiles.");
