@@ -2,6 +2,11 @@ package io.mtlsstudio.cli;
 
 import io.mtlsstudio.cadence.EmbeddedFrontend;
 import io.mtlsstudio.cadence.FrontendSettings;
+import io.mtlsstudio.cadence.config.CadenceConfig;
+import io.mtlsstudio.cadence.config.CadenceConfigLoader;
+import io.mtlsstudio.cadence.config.ConfigFrontend;
+import io.mtlsstudio.cadence.config.ConfigRequest;
+import io.mtlsstudio.cadence.config.ConfigSummary;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialFiles;
 import io.mtlsstudio.pki.PasswordSource;
@@ -44,6 +49,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--plaintext", description = "Serve cleartext HTTP/2 without TLS.")
     boolean plaintext;
+
+    @Option(names = "--config", paramLabel = "PATH", description = "Cadence config folder or YAML file: serve exactly its services.frontend.rpc.tls block.")
+    Path config;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "With --config: the server's --env, which selects ENV.yaml (default: development).")
+    String env = ConfigRequest.DEFAULT_ENV;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "With --config: the server's --zone, which adds ENV_ZONE.yaml, for example tls.")
+    String zone;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1).")
     String host = "127.0.0.1";
@@ -94,6 +108,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private FrontendSettings settings() throws CredentialException, IOException {
+        if (config != null) {
+            if (plaintext || cert != null || key != null || keyPasswordFile != null || !caFiles.isEmpty() || requireClientAuth) {
+                throw new IllegalArgumentException("--config cannot be combined with --cert, --key, --key-password-file, --ca, --require-client-auth or --plaintext: the config's frontend block sets them.");
+            }
+            CadenceConfig loaded = CadenceConfigLoader.load(ConfigRequest.of(config).withEnv(env).withZone(zone));
+            ConfigSummary.print(spec.commandLine().getOut(), loaded, List.of(loaded.frontend()));
+            ConfigFrontend frontend = ConfigFrontend.from(loaded);
+            return base(frontend.mode(), frontend.chain(), frontend.key(), frontend.clientCas());
+        }
         if (plaintext) {
             if (cert != null || key != null || !caFiles.isEmpty() || requireClientAuth) {
                 throw new IllegalArgumentException("--plaintext cannot be combined with --cert, --key, --ca or --require-client-auth.");
@@ -144,7 +167,7 @@ public final class ServeCommand implements Callable<Integer> {
         return switch (settings.mode()) {
             case PLAINTEXT -> "plaintext, no TLS";
             case TLS -> "TLS, no client authentication";
-            case MUTUAL_TLS -> "mutual TLS: client certificates required" + (cert == null ? ", sample credentials" : "");
+            case MUTUAL_TLS -> "mutual TLS: client certificates required" + (cert == null && config == null ? ", sample credentials" : "");
         };
     }
 }
