@@ -1,5 +1,6 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.ui.config.ConfigView;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
@@ -139,6 +140,7 @@ public final class MainView extends BorderPane {
         Tab log = new Tab("Log", new LogView(model.run().log()));
         log.setId("logTab");
         tabs.getTabs().addAll(detail, findings, log);
+        tabs.getTabs().add(ConfigView.tab(model.config()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
 

@@ -8,6 +8,9 @@ import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
+import io.mtlsstudio.profile.ConfigFolder;
+import io.mtlsstudio.profile.RecentFiles;
+import io.mtlsstudio.ui.config.ConfigViewModel;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
@@ -38,6 +41,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ConnectionViewModel connection;
     private final RunViewModel run = new RunViewModel();
     private final DemoFrontend demo = new DemoFrontend();
+    private final ConfigViewModel config;
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
     private final BooleanBinding busy;
@@ -54,6 +58,7 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
+        this.config = ConfigViewModel.create(work, connection, new RecentFiles(ConfigFolder.resolve()));
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -74,6 +79,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RunViewModel run() {
         return run;
+    }
+
+    public ConfigViewModel config() {
+        return config;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
@@ -163,6 +172,7 @@ public final class MainViewModel implements AutoCloseable {
             probe.cancel();
         }
         demo.close();
+        config.close();
     }
 
     private ProbeOptions prepare(ConnectionRequest request) throws Exception {

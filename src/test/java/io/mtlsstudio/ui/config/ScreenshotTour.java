@@ -1,0 +1,130 @@
+package io.mtlsstudio.ui.config;
+
+import io.mtlsstudio.cadence.config.CadenceDevLayout;
+import io.mtlsstudio.ui.MainView;
+import io.mtlsstudio.ui.MainViewModel;
+import io.mtlsstudio.ui.MtlsStudioApp;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+
+/**
+ * Opens the main window on a real display, drives it to one screen, and saves a PNG of that
+ * screen; not a test. Run it under Xvfb with the test class path:
+ * {@code java -Dmtlsstudio.config.dir=/tmp/settings -cp ... io.mtlsstudio.ui.config.ScreenshotTour config OUT.png}.
+ * Screens: {@code config}, {@code export}, {@code generator}.
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: ScreenshotTour config|export|generator OUT.png");
+            System.exit(2);
+        }
+        Application.launch(Tour.class, args);
+    }
+
+    /** The application that plays one screen's steps, then saves the PNG and exits. */
+    public static final class Tour extends Application {
+
+        private final Deque<Step> steps = new ArrayDeque<>();
+        private MainViewModel model;
+        private MainView view;
+        private Stage stage;
+        private Path out;
+
+        private record Step(String description, Callable<Boolean> ready, Runnable action) {
+        }
+
+        @Override
+        public void start(Stage primary) {
+            String screen = getParameters().getRaw().get(0);
+            out = Path.of(getParameters().getRaw().get(1)).toAbsolutePath();
+            stage = primary;
+            model = MainViewModel.create();
+            view = MtlsStudioApp.show(stage, model);
+            model.useSampleCredentials();
+            view.workArea().setDividerPositions(0.36);
+
+            switch (screen) {
+                case "config" -> config();
+                default -> throw new IllegalArgumentException("unknown screen " + screen);
+            }
+            then("the window settles", () -> true, () -> { });
+            next();
+        }
+
+        private void config() {
+            then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(), () -> {
+                selectTab("configTab");
+                model.config().pathProperty().set(CadenceDevLayout.configFolder().toString());
+                model.config().load();
+            });
+            then("the configuration loads", () -> !model.config().blocks().isEmpty(), model.config()::startFrontend);
+            then("the frontend runs", () -> !model.config().frontendAddressProperty().get().isEmpty(), () -> { });
+        }
+
+        private void selectTab(String id) {
+            view.tabs().getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> view.tabs().getSelectionModel().select(tab));
+        }
+
+        private void then(String description, Callable<Boolean> ready, Runnable action) {
+            steps.add(new Step(description, ready, action));
+        }
+
+        private void next() {
+            PauseTransition pause = new PauseTransition(Duration.millis(400));
+            pause.setOnFinished(event -> {
+                Step step = steps.peek();
+                if (step == null) {
+                    save();
+                    return;
+                }
+                try {
+                    if (step.ready().call()) {
+                        steps.poll();
+                        step.action().run();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("Step failed: " + step.description(), e);
+                }
+                next();
+            });
+            pause.play();
+        }
+
+        private void save() {
+            Window top = Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(stage);
+            Scene scene = top.getScene();
+            WritableImage image = scene.snapshot(null);
+            try {
+                Files.createDirectories(out.getParent());
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.println("Saved " + out + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
+            model.close();
+            Platform.exit();
+        }
+    }
+}
