@@ -1,6 +1,7 @@
 package io.mtlsstudio.ui;
 
 import io.mtlsstudio.ui.config.ConfigView;
+import io.mtlsstudio.ui.export.ExportView;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
@@ -141,6 +142,7 @@ public final class MainView extends BorderPane {
         log.setId("logTab");
         tabs.getTabs().addAll(detail, findings, log);
         tabs.getTabs().add(ConfigView.tab(model.config()));
+        tabs.getTabs().add(ExportView.tab(model.export()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
 

@@ -11,6 +11,7 @@ import io.mtlsstudio.pki.SampleCredentials;
 import io.mtlsstudio.profile.ConfigFolder;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.config.ConfigViewModel;
+import io.mtlsstudio.ui.export.ExportViewModel;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
@@ -42,6 +43,7 @@ public final class MainViewModel implements AutoCloseable {
     private final RunViewModel run = new RunViewModel();
     private final DemoFrontend demo = new DemoFrontend();
     private final ConfigViewModel config;
+    private final ExportViewModel export;
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
     private final BooleanBinding busy;
@@ -58,7 +60,9 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
-        this.config = ConfigViewModel.create(work, connection, new RecentFiles(ConfigFolder.resolve()));
+        RecentFiles recentFiles = new RecentFiles(ConfigFolder.resolve());
+        this.config = ConfigViewModel.create(work, connection, recentFiles);
+        this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -83,6 +87,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public ConfigViewModel config() {
         return config;
+    }
+
+    public ExportViewModel export() {
+        return export;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {

@@ -66,6 +66,7 @@ public final class ScreenshotTour {
 
             switch (screen) {
                 case "config" -> config();
+                case "export" -> export();
                 default -> throw new IllegalArgumentException("unknown screen " + screen);
             }
             then("the window settles", () -> true, () -> { });
@@ -80,6 +81,20 @@ public final class ScreenshotTour {
             });
             then("the configuration loads", () -> !model.config().blocks().isEmpty(), model.config()::startFrontend);
             then("the frontend runs", () -> !model.config().frontendAddressProperty().get().isEmpty(), () -> { });
+        }
+
+        private void export() {
+            then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(), () -> {
+                selectTab("configTab");
+                model.config().pathProperty().set(CadenceDevLayout.configFolder().toString());
+                model.config().load();
+            });
+            then("the configuration loads", () -> !model.config().blocks().isEmpty(), () -> {
+                model.connection().embeddedFrontendProperty().set(false);
+                model.connection().targetProperty().set("cadence-frontend.example.test:7833");
+                model.export().useConfigFrontend();
+                selectTab("exportTab");
+            });
         }
 
         private void selectTab(String id) {
