@@ -2,6 +2,7 @@ package io.mtlsstudio.ui;
 
 import io.mtlsstudio.ui.config.ConfigView;
 import io.mtlsstudio.ui.export.ExportView;
+import io.mtlsstudio.ui.generate.GeneratorView;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
@@ -83,7 +84,10 @@ public final class MainView extends BorderPane {
         MenuItem openCa = menuItem("Open C_A file…", "openCaItem", "Shortcut+Shift+O",
                 () -> form.caField().choose());
         MenuItem quit = menuItem("_Quit", "quitItem", "Shortcut+Q", Platform::exit);
-        fileMenu.getItems().addAll(openCertificate, openKey, openCa, new SeparatorMenuItem(), quit);
+        MenuItem generate = menuItem("_Generate test PKI…", "generatePkiItem", "Shortcut+G",
+                () -> GeneratorView.open(getScene().getWindow(), model.generator()));
+        fileMenu.getItems().addAll(openCertificate, openKey, openCa, new SeparatorMenuItem(), generate,
+                new SeparatorMenuItem(), quit);
 
         MenuItem connect = menuItem("_Connect", "connectItem", "Shortcut+Enter", model::connect);
         connect.disableProperty().bind(model.busyProperty());

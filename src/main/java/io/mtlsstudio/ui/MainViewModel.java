@@ -12,6 +12,7 @@ import io.mtlsstudio.profile.ConfigFolder;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.config.ConfigViewModel;
 import io.mtlsstudio.ui.export.ExportViewModel;
+import io.mtlsstudio.ui.generate.GeneratorViewModel;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
@@ -44,6 +45,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DemoFrontend demo = new DemoFrontend();
     private final ConfigViewModel config;
     private final ExportViewModel export;
+    private final GeneratorViewModel generator;
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
     private final BooleanBinding busy;
@@ -63,6 +65,7 @@ public final class MainViewModel implements AutoCloseable {
         RecentFiles recentFiles = new RecentFiles(ConfigFolder.resolve());
         this.config = ConfigViewModel.create(work, connection, recentFiles);
         this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
+        this.generator = new GeneratorViewModel(work, connection, export, recentFiles);
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -91,6 +94,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public ExportViewModel export() {
         return export;
+    }
+
+    public GeneratorViewModel generator() {
+        return generator;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {

@@ -4,6 +4,7 @@ import io.mtlsstudio.cadence.config.CadenceDevLayout;
 import io.mtlsstudio.ui.MainView;
 import io.mtlsstudio.ui.MainViewModel;
 import io.mtlsstudio.ui.MtlsStudioApp;
+import io.mtlsstudio.ui.generate.GeneratorView;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -67,6 +68,7 @@ public final class ScreenshotTour {
             switch (screen) {
                 case "config" -> config();
                 case "export" -> export();
+                case "generator" -> generator();
                 default -> throw new IllegalArgumentException("unknown screen " + screen);
             }
             then("the window settles", () -> true, () -> { });
@@ -95,6 +97,19 @@ public final class ScreenshotTour {
                 model.export().useConfigFrontend();
                 selectTab("exportTab");
             });
+        }
+
+        private void generator() {
+            Path out = Path.of(System.getProperty("java.io.tmpdir"), "mtls-studio-tour-pki");
+            then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(), () -> {
+                model.generator().outDirectoryProperty().set(out.toString());
+                model.generator().brokenVariantsProperty().set(true);
+                model.generator().addName("frontend.example.test");
+                GeneratorView.open(stage, model.generator());
+            });
+            then("the dialog shows", () -> Window.getWindows().size() > 1, () -> model.generator().generate(true, outcome -> {
+            }));
+            then("the set is written", () -> model.generator().resultProperty().get() != null, () -> { });
         }
 
         private void selectTab(String id) {
