@@ -3,6 +3,8 @@ package io.mtlsstudio.ui;
 import io.mtlsstudio.ui.config.ConfigView;
 import io.mtlsstudio.ui.export.ExportView;
 import io.mtlsstudio.ui.generate.GeneratorView;
+import io.mtlsstudio.ui.profile.ProfileBar;
+import io.mtlsstudio.ui.profile.RecentFilesMenus;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
@@ -123,7 +125,8 @@ public final class MainView extends BorderPane {
         HBox buttons = new HBox(8, connect, cancel);
         buttons.getStyleClass().add("form-buttons");
 
-        VBox pane = new VBox(scroll, buttons);
+        RecentFilesMenus.install(form, fileMenu, model.profiles());
+        VBox pane = new VBox(new ProfileBar(model.profiles()), scroll, buttons);
         pane.getStyleClass().add("form-pane");
         pane.setPrefWidth(370);
         pane.setMinWidth(300);

@@ -9,10 +9,12 @@ import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
 import io.mtlsstudio.profile.ConfigFolder;
+import io.mtlsstudio.profile.ProfileStore;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.config.ConfigViewModel;
 import io.mtlsstudio.ui.export.ExportViewModel;
 import io.mtlsstudio.ui.generate.GeneratorViewModel;
+import io.mtlsstudio.ui.profile.ProfileViewModel;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
@@ -46,6 +48,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ConfigViewModel config;
     private final ExportViewModel export;
     private final GeneratorViewModel generator;
+    private final ProfileViewModel profiles;
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
     private final BooleanBinding busy;
@@ -63,6 +66,7 @@ public final class MainViewModel implements AutoCloseable {
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
         RecentFiles recentFiles = new RecentFiles(ConfigFolder.resolve());
+        this.profiles = new ProfileViewModel(work, connection, new ProfileStore(ConfigFolder.resolve()), recentFiles);
         this.config = ConfigViewModel.create(work, connection, recentFiles);
         this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
         this.generator = new GeneratorViewModel(work, connection, export, recentFiles);
@@ -98,6 +102,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public GeneratorViewModel generator() {
         return generator;
+    }
+
+    public ProfileViewModel profiles() {
+        return profiles;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
