@@ -142,11 +142,10 @@ public final class ConfigView extends VBox {
                 fieldLabel("Zone", zone), zone, load, progress);
         layerRow.setAlignment(Pos.CENTER_LEFT);
 
-        Label hint = new Label("Env and zone are the server's --env and --zone: it loads base.yaml, then ENV.yaml, then ENV_ZONE.yaml.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
-        return new VBox(6, pathRow, layerRow, hint);
+        Tooltip layering = new Tooltip("The server's --env and --zone: it loads base.yaml, then ENV.yaml, then ENV_ZONE.yaml.");
+        env.setTooltip(layering);
+        zone.setTooltip(layering);
+        return new VBox(6, pathRow, layerRow);
     }
 
     private Label createSummary() {
@@ -254,11 +253,20 @@ public final class ConfigView extends VBox {
         Label blocksTitle = new Label("TLS blocks: every key, its value, and where it was written");
         blocksTitle.getStyleClass().add("subsection-title");
         VBox.setVgrow(blockTable, Priority.ALWAYS);
-        VBox blocksPane = new VBox(4, blocksTitle, blockTable);
+        Label selected = new Label();
+        selected.setId("configSelectedSetting");
+        selected.getStyleClass().add("finding-where");
+        selected.setWrapText(true);
+        selected.setMinHeight(Region.USE_PREF_SIZE);
+        selected.textProperty().bind(Bindings.createStringBinding(() -> describe(blockTable.getSelectionModel().getSelectedItem()),
+                blockTable.getSelectionModel().selectedItemProperty()));
+        selected.visibleProperty().bind(selected.textProperty().isNotEmpty());
+        selected.managedProperty().bind(selected.visibleProperty());
+        VBox blocksPane = new VBox(4, blocksTitle, blockTable, selected);
 
         SplitPane results = new SplitPane(blocksPane, findingsPane);
         results.setOrientation(Orientation.VERTICAL);
-        results.setDividerPositions(0.55);
+        results.setDividerPositions(0.6);
         return results;
     }
 
@@ -268,10 +276,10 @@ public final class ConfigView extends VBox {
         blockTable.setRoot(new TreeItem<>());
         blockTable.setPlaceholder(new Label("No configuration loaded."));
         blockTable.getColumns().addAll(List.of(
-                column("Key", 215, SettingRow::key),
-                column("Value", 175, SettingRow::value),
-                column("Source", 170, SettingRow::source),
-                column("File check", 200, SettingRow::check),
+                column("Key", 230, SettingRow::key),
+                column("Value", 140, SettingRow::value),
+                column("Source", 165, SettingRow::source),
+                column("File check", 190, SettingRow::check),
                 column("Resolved file", 330, SettingRow::resolved)));
         fillBlocks();
         model.blocks().addListener((ListChangeListener<SettingRow>) change -> fillBlocks());
@@ -347,6 +355,23 @@ public final class ConfigView extends VBox {
         label.getStyleClass().add("field-label");
         label.setLabelFor(field);
         return label;
+    }
+
+    /** Returns every column of a row in one line, for a selected row whose cells are cut off. */
+    private static String describe(TreeItem<SettingRow> item) {
+        if (item == null || item.getValue() == null) {
+            return "";
+        }
+        SettingRow row = item.getValue();
+        StringBuilder text = new StringBuilder(row.key()).append(": ").append(row.value());
+        if (!row.resolved().isEmpty()) {
+            text.append(" -> ").append(row.resolved());
+        }
+        text.append("  [").append(row.source()).append(']');
+        if (!row.check().isEmpty()) {
+            text.append("  ").append(row.check());
+        }
+        return text.toString();
     }
 
     private static String describe(YamlLocation location) {

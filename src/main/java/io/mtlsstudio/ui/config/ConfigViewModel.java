@@ -263,7 +263,7 @@ public final class ConfigViewModel implements AutoCloseable {
                     frontend = started;
                     frontendAddress.set(started.target());
                     frontendState.set(FrontendState.RUNNING);
-                    frontendMessage.set(describe(started.settings()) + ", from " + loaded.frontend().path() + ".");
+                    frontendMessage.set(describe(started.settings()) + ".");
                 },
                 failure -> {
                     frontendState.set(FrontendState.STOPPED);

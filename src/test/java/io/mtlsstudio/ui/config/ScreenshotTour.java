@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * Opens the main window on a real display, drives it to one screen, and saves a PNG of that
  * screen; not a test. Run it under Xvfb with the test class path:
  * {@code java -Dmtlsstudio.config.dir=/tmp/settings -cp ... io.mtlsstudio.ui.config.ScreenshotTour config OUT.png}.
- * Screens: {@code config}, {@code export}, {@code generator}.
+ * Screens: {@code config}, {@code config-error}, {@code export}, {@code generator}.
  */
 public final class ScreenshotTour {
 
@@ -63,12 +63,13 @@ public final class ScreenshotTour {
             model = MainViewModel.create();
             view = MtlsStudioApp.show(stage, model);
             model.useSampleCredentials();
-            view.workArea().setDividerPositions(0.36);
+            view.workArea().setDividerPositions(0.37);
 
             switch (screen) {
                 case "config" -> config();
                 case "export" -> export();
                 case "generator" -> generator();
+                case "config-error" -> configError();
                 default -> throw new IllegalArgumentException("unknown screen " + screen);
             }
             then("the window settles", () -> true, () -> { });
@@ -82,7 +83,26 @@ public final class ScreenshotTour {
                 model.config().load();
             });
             then("the configuration loads", () -> !model.config().blocks().isEmpty(), model.config()::startFrontend);
-            then("the frontend runs", () -> !model.config().frontendAddressProperty().get().isEmpty(), () -> { });
+            then("the frontend runs", () -> !model.config().frontendAddressProperty().get().isEmpty(), () -> {
+                ConfigView configView = (ConfigView) view.lookup("#configView");
+                configView.blockTable().getSelectionModel().select(2);
+            });
+        }
+
+        private void configError() {
+            then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(), () -> {
+                Path broken = Path.of(System.getProperty("java.io.tmpdir"), "mtls-studio-tour-broken");
+                try {
+                    Files.createDirectories(broken);
+                    Files.writeString(broken.resolve("base.yaml"), "services:\n  frontend:\n    rpc: [unclosed\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                selectTab("configTab");
+                model.config().pathProperty().set(broken.toString());
+                model.config().load();
+            });
+            then("the error shows", () -> !model.config().errorProperty().get().isEmpty(), () -> { });
         }
 
         private void export() {
