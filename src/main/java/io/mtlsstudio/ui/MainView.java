@@ -2,10 +2,10 @@ package io.mtlsstudio.ui;
 
 import io.mtlsstudio.ui.config.ConfigView;
 import io.mtlsstudio.ui.export.ExportView;
+import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.generate.GeneratorView;
 import io.mtlsstudio.ui.profile.ProfileBar;
 import io.mtlsstudio.ui.profile.RecentFilesMenus;
-import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
 import io.mtlsstudio.ui.run.ResultKind;

@@ -13,10 +13,10 @@ import io.mtlsstudio.profile.ProfileStore;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.config.ConfigViewModel;
 import io.mtlsstudio.ui.export.ExportViewModel;
-import io.mtlsstudio.ui.generate.GeneratorViewModel;
-import io.mtlsstudio.ui.profile.ProfileViewModel;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
+import io.mtlsstudio.ui.generate.GeneratorViewModel;
+import io.mtlsstudio.ui.profile.ProfileViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -65,8 +66,9 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
-        RecentFiles recentFiles = new RecentFiles(ConfigFolder.resolve());
-        this.profiles = new ProfileViewModel(work, connection, new ProfileStore(ConfigFolder.resolve()), recentFiles);
+        Path settings = ConfigFolder.resolve();
+        RecentFiles recentFiles = new RecentFiles(settings);
+        this.profiles = new ProfileViewModel(work, connection, new ProfileStore(settings), recentFiles);
         this.config = ConfigViewModel.create(work, connection, recentFiles);
         this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
         this.generator = new GeneratorViewModel(work, connection, export, recentFiles);

@@ -249,7 +249,10 @@ public final class GeneratorView extends VBox {
     }
 
     private boolean confirmOverwrite(List<Path> existing) {
-        String listed = existing.stream().limit(LISTED_FILES).map(Path::toString).collect(Collectors.joining("\n"));
+        Path folder = Path.of(model.outDirectoryProperty().get().strip()).toAbsolutePath();
+        String listed = existing.stream().limit(LISTED_FILES)
+                .map(file -> file.startsWith(folder) ? folder.relativize(file).toString() : file.toString())
+                .collect(Collectors.joining("\n"));
         if (existing.size() > LISTED_FILES) {
             listed += "\n… and " + (existing.size() - LISTED_FILES) + " more";
         }
@@ -257,7 +260,8 @@ public final class GeneratorView extends VBox {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", overwrite, ButtonType.CANCEL);
         alert.initOwner(window());
         alert.setTitle("Overwrite files?");
-        alert.setHeaderText(existing.size() + " of the files to write already exist:");
+        alert.setHeaderText(existing.size() + " of the files to write already exist in " + folder + ":");
+        alert.getDialogPane().setMinWidth(480);
         alert.setContentText(listed + "\n\nOverwrite them? The old keys and certificates are lost.");
         alert.getDialogPane().setId("generatorOverwriteDialog");
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);

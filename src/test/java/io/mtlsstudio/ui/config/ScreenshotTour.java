@@ -4,12 +4,15 @@ import io.mtlsstudio.cadence.config.CadenceDevLayout;
 import io.mtlsstudio.ui.MainView;
 import io.mtlsstudio.ui.MainViewModel;
 import io.mtlsstudio.ui.MtlsStudioApp;
+import io.mtlsstudio.ui.form.CredentialFieldModel;
 import io.mtlsstudio.ui.generate.GeneratorView;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.MenuButton;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -22,13 +25,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * Opens the main window on a real display, drives it to one screen, and saves a PNG of that
  * screen; not a test. Run it under Xvfb with the test class path:
  * {@code java -Dmtlsstudio.config.dir=/tmp/settings -cp ... io.mtlsstudio.ui.config.ScreenshotTour config OUT.png}.
- * Screens: {@code config}, {@code config-error}, {@code export}, {@code generator}.
+ * Screens: {@code config}, {@code config-error}, {@code export}, {@code generator}, {@code generator-confirm},
+ * {@code profile-save}, {@code recent-files}; the PNG shows the window opened last.
  */
 public final class ScreenshotTour {
 
@@ -70,6 +75,9 @@ public final class ScreenshotTour {
                 case "export" -> export();
                 case "generator" -> generator();
                 case "config-error" -> configError();
+                case "generator-confirm" -> generatorConfirm();
+                case "profile-save" -> profileSave();
+                case "recent-files" -> recentFiles();
                 default -> throw new IllegalArgumentException("unknown screen " + screen);
             }
             then("the window settles", () -> true, () -> { });
@@ -132,6 +140,35 @@ public final class ScreenshotTour {
             then("the set is written", () -> model.generator().resultProperty().get() != null, () -> { });
         }
 
+        private void generatorConfirm() {
+            generator();
+            then("the first set is written", () -> model.generator().resultProperty().get() != null,
+                    () -> fire(Window.getWindows().get(Window.getWindows().size() - 1), "#generatorRun"));
+            then("the question shows", () -> Window.getWindows().size() > 2, () -> { });
+        }
+
+        private void profileSave() {
+            then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(),
+                    () -> fire(stage, "#profileSaveAs"));
+            then("the name dialog shows", () -> Window.getWindows().size() > 1, () -> { });
+        }
+
+        private void recentFiles() {
+            then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(), () -> {
+                CredentialFieldModel ca = model.connection().ca();
+                model.profiles().remember(CredentialFieldModel.Kind.CA, Path.of(ca.path()));
+                model.profiles().remember(CredentialFieldModel.Kind.CA, CadenceDevLayout.credentials().resolve("keytest.crt"));
+            });
+            then("the list fills", () -> model.profiles().recent(CredentialFieldModel.Kind.CA).size() >= 2,
+                    () -> ((MenuButton) stage.getScene().lookup("#caFileRecent")).show());
+            then("the list shows", () -> Window.getWindows().size() > 1, () -> { });
+        }
+
+        private static void fire(Window window, String id) {
+            // A dialog cannot wait inside an animation's handler, so the click runs after it.
+            Platform.runLater(() -> ((ButtonBase) window.getScene().lookup(id)).fire());
+        }
+
         private void selectTab(String id) {
             view.tabs().getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
                     .ifPresent(tab -> view.tabs().getSelectionModel().select(tab));
@@ -163,7 +200,7 @@ public final class ScreenshotTour {
         }
 
         private void save() {
-            Window top = Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(stage);
+            Window top = Window.getWindows().get(Window.getWindows().size() - 1);
             Scene scene = top.getScene();
             WritableImage image = scene.snapshot(null);
             try {
@@ -174,7 +211,9 @@ public final class ScreenshotTour {
             }
             System.out.println("Saved " + out + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
             model.close();
-            Platform.exit();
+            // Dialogs waiting in a nested event loop close first; exiting under them crashes the GTK toolkit.
+            List.copyOf(Window.getWindows()).stream().filter(window -> window != stage).forEach(Window::hide);
+            Platform.runLater(Platform::exit);
         }
     }
 }
