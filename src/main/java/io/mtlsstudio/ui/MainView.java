@@ -316,7 +316,7 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Handles the keys of a presentation remote in presenter mode, before any control sees them. */
+    /** Handles the keys of a presentation remote in presenter mode, before any control receives them. */
     private void presenterKey(KeyEvent event) {
         if (!model.presenterModeProperty().get() || event.isShortcutDown() || event.isAltDown()) {
             return;

@@ -3,6 +3,7 @@ package io.mtlsstudio.ui.replay;
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.ui.StatusIcon;
+import io.mtlsstudio.ui.StyleClasses;
 import io.mtlsstudio.ui.run.Durations;
 import io.mtlsstudio.ui.run.StepModel;
 import javafx.css.PseudoClass;
@@ -83,8 +84,7 @@ final class DiagramRow extends HBox {
         icon.show(warned ? "warning" : state.name());
         duration.setText(state == StepStatus.PASSED || state == StepStatus.FAILED
                 ? "measured " + Durations.formatMicros(model.durationMicros()) : "");
-        getStyleClass().removeIf(name -> name.startsWith("state-"));
-        getStyleClass().add("state-" + state.name().toLowerCase());
+        StyleClasses.replace(this, "state-", "state-" + state.name().toLowerCase());
         lanes.show(model, protocol, progress);
         setAccessibleText("Step " + (model.id().ordinal() + 1) + ", " + model.id().title() + ": " + status.getText());
     }

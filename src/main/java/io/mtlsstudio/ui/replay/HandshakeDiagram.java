@@ -2,6 +2,7 @@ package io.mtlsstudio.ui.replay;
 
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.StepId;
+import io.mtlsstudio.ui.StyleClasses;
 import io.mtlsstudio.ui.run.StepModel;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -124,8 +125,7 @@ public final class HandshakeDiagram extends VBox {
     private void refreshAll() {
         DrawnProtocol.Choice choice = replay.protocolProperty().get();
         protocolLabel.setText(choice.note());
-        getStyleClass().removeIf(name -> name.startsWith("protocol-"));
-        getStyleClass().add("protocol-" + choice.protocol().name().toLowerCase().replace('_', '-'));
+        StyleClasses.replace(this, "protocol-", "protocol-" + choice.protocol().name().toLowerCase().replace('_', '-'));
         for (DiagramRow row : rows) {
             row.refresh(choice.protocol(), progressOf(row.model().id()));
         }

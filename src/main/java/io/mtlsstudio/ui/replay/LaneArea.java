@@ -5,6 +5,7 @@ import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.ui.StatusIcon;
+import io.mtlsstudio.ui.StyleClasses;
 import io.mtlsstudio.ui.run.StepModel;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +43,7 @@ final class LaneArea extends Region {
     private final Label alertLabel = new Label();
     private final StatusIcon stopMark = new StatusIcon("failed");
     private final VBox checks = new VBox(2);
+    private final List<CheckRow> checkRows = new ArrayList<>();
     private final Label checksNote = new Label();
     private final VBox failure = new VBox(2);
     private final Label reason = new Label();
@@ -50,6 +52,10 @@ final class LaneArea extends Region {
 
     private HandshakeScript.Direction direction;
     private double progress;
+    /** Positions of the lanes and the message arrow from the last layout; a negative arrowY means no arrow. */
+    private double clientX;
+    private double serverX;
+    private double arrowY = -1;
     private String alert;
     private Finding shownFailure;
 
@@ -75,6 +81,8 @@ final class LaneArea extends Region {
         checks.setId(id + "-checks");
         checksNote.getStyleClass().add("hint");
         checksNote.setWrapText(true);
+        checksNote.setText("The server checks signatures, the chain to its client CAs and validity. "
+                + "The client sees only the verdict.");
         reason.getStyleClass().add("failure-reason");
         reason.setId(id + "-reason");
         reason.setWrapText(true);
@@ -128,16 +136,20 @@ final class LaneArea extends Region {
         }
         notReached.setVisible(status == StepStatus.SKIPPED);
 
-        getStyleClass().removeIf(name -> name.startsWith("state-"));
-        getStyleClass().add("state-" + status.name().toLowerCase());
+        StyleClasses.replace(this, "state-", "state-" + status.name().toLowerCase());
         requestLayout();
     }
 
-    /** Moves the running arrow without rebuilding the row; called on every animation frame. */
+    /**
+     * Moves the running arrow; called on every animation frame. It redraws the arrow where the
+     * last layout put it, because a layout request would lay out the whole diagram each frame.
+     */
     void showProgress(double stepProgress) {
         if (progress != stepProgress) {
             progress = stepProgress;
-            requestLayout();
+            if (arrowY >= 0) {
+                drawMessageArrows(clientX, serverX, arrowY);
+            }
         }
     }
 
@@ -151,28 +163,49 @@ final class LaneArea extends Region {
                 byName.put(check.name(), check);
             }
         }
+
+        // Rows are reused, because new nodes need a CSS pass and the replay redraws often.
         List<Node> rows = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, Check> entry : byName.entrySet()) {
-            Check check = entry.getValue();
-            String state = check == null ? "pending" : check.outcome().name().toLowerCase();
-            Label text = new Label(entry.getKey() + (check == null ? "" : ": " + check.outcome().name()));
-            text.getStyleClass().add("check-item");
-            text.setWrapText(true);
-            if (check == null) {
-                text.getStyleClass().add("check-pending");
-            }
-            HBox row = new HBox(5, new StatusIcon(state), text);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.setId("diagram-" + step.name() + "-check-" + index++);
+            CheckRow row = index < checkRows.size() ? checkRows.get(index) : addCheckRow(index);
+            row.show(entry.getKey(), entry.getValue());
             rows.add(row);
+            index++;
         }
         if (step == StepId.VERIFY_CLIENT) {
-            checksNote.setText("The server checks signatures, the chain to its client CAs and validity. "
-                    + "The client sees only the verdict.");
             rows.add(checksNote);
         }
-        checks.getChildren().setAll(rows);
+        if (!checks.getChildren().equals(rows)) {
+            checks.getChildren().setAll(rows);
+        }
+    }
+
+    private CheckRow addCheckRow(int index) {
+        CheckRow row = new CheckRow();
+        row.setId("diagram-" + step.name() + "-check-" + index);
+        checkRows.add(row);
+        return row;
+    }
+
+    /** One check in a verification box: its state icon and its name with the outcome as text. */
+    private static final class CheckRow extends HBox {
+        private final StatusIcon icon = new StatusIcon();
+        private final Label text = new Label();
+
+        CheckRow() {
+            super(5);
+            text.getStyleClass().add("check-item");
+            text.setWrapText(true);
+            setAlignment(Pos.CENTER_LEFT);
+            getChildren().addAll(icon, text);
+        }
+
+        void show(String name, Check check) {
+            icon.show(check == null ? "pending" : check.outcome().name());
+            text.setText(name + (check == null ? "" : ": " + check.outcome().name()));
+            StyleClasses.replace(text, "check-pending", check == null ? new String[] {"check-pending"} : new String[0]);
+        }
     }
 
     @Override
@@ -199,6 +232,11 @@ final class LaneArea extends Region {
     private double arrange(double width, boolean apply) {
         double clientX = LANE_INSET;
         double serverX = Math.max(clientX + 80, width - LANE_INSET);
+        if (apply) {
+            this.clientX = clientX;
+            this.serverX = serverX;
+            this.arrowY = -1;
+        }
         double innerWidth = serverX - clientX - 2 * GAP;
         double y = GAP;
 
@@ -221,6 +259,7 @@ final class LaneArea extends Region {
         } else if (!isCheck) {
             double arrowY = y + 4;
             if (apply) {
+                this.arrowY = arrowY;
                 drawMessageArrows(clientX, serverX, arrowY);
             }
             y = arrowY + (direction == HandshakeScript.Direction.BOTH_WAYS ? 18 : 10) + GAP;

@@ -75,6 +75,12 @@ public final class ReplayView extends VBox {
                 }
             }
         });
+        replay.positionProperty().addListener((observable, before, position) -> {
+            if (position.intValue() == 0) {
+                // A restart or a new run starts a new measurement.
+                pacing.reset();
+            }
+        });
         replay.activeStepProperty().addListener((observable, before, step) -> {
             if (step != null) {
                 scrollIntoView(diagram.row(step));

@@ -60,6 +60,12 @@ public final class ReplayViewModel {
         this.recording = recording;
         recording.addListener((ListChangeListener<ProbeEvent>) change -> recordingChanged());
         offeredVersion.addListener((observable, before, after) -> chooseProtocol());
+        autoPlay.addListener((observable, before, on) -> {
+            if (!on && position.get() == 0) {
+                // The replay was only waiting for the next run to auto-play it.
+                pause();
+            }
+        });
         speed.addListener((observable, before, after) -> {
             if (after == ReplaySpeed.INSTANT && playing.get()) {
                 advance(0);

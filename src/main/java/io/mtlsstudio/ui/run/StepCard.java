@@ -2,6 +2,7 @@ package io.mtlsstudio.ui.run;
 
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.ui.StatusIcon;
+import io.mtlsstudio.ui.StyleClasses;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.css.PseudoClass;
@@ -96,10 +97,11 @@ public final class StepCard extends HBox {
         boolean warned = state == StepStatus.PASSED && model.hasWarning();
         status.setText(state.name());
         icon.show(state.name());
-        getStyleClass().removeIf(name -> name.startsWith("state-"));
-        getStyleClass().add("state-" + state.name().toLowerCase());
+        String stateClass = "state-" + state.name().toLowerCase();
         if (warned) {
-            getStyleClass().add("state-warning");
+            StyleClasses.replace(this, "state-", stateClass, "state-warning");
+        } else {
+            StyleClasses.replace(this, "state-", stateClass);
         }
         setAccessibleText("Step " + (model.id().ordinal() + 1) + ", " + model.id().title() + ": " + state
                 + (warned ? ", with warning" : ""));

@@ -47,6 +47,17 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void autoPlayOffStopsWaiting() {
+        replay.autoPlayProperty().set(false);
+
+        recording.addAll(success());
+
+        assertFalse(replay.isPlaying());
+        replay.advance(10_000 * MILLIS);
+        assertEquals(0, replay.position());
+    }
+
+    @Test
     void normalSpeedShowsEventAfterItsBeat() {
         recording.addAll(success());
 
