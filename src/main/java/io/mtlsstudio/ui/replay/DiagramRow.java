@@ -30,6 +30,7 @@ final class DiagramRow extends HBox {
     private final StatusIcon icon = new StatusIcon();
     private final Label status = new Label();
     private final Label duration = new Label();
+    private final Label warning = new Label("with warning");
     private final LaneArea lanes;
 
     DiagramRow(StepModel model, BiConsumer<Node, Finding> showFix) {
@@ -51,9 +52,13 @@ final class DiagramRow extends HBox {
         status.getStyleClass().add("step-status");
         HBox state = new HBox(5, icon, status);
         state.setAlignment(Pos.CENTER_LEFT);
+        warning.setId(id + "-warning");
+        warning.getStyleClass().add("warning-text");
+        warning.setManaged(false);
+        warning.setVisible(false);
         duration.setId(id + "-duration");
         duration.getStyleClass().add("step-duration");
-        VBox info = new VBox(3, heading, state, duration);
+        VBox info = new VBox(3, heading, state, warning, duration);
         info.getStyleClass().add("row-info");
 
         HBox.setHgrow(lanes, Priority.ALWAYS);
@@ -80,12 +85,15 @@ final class DiagramRow extends HBox {
     void refresh(DrawnProtocol protocol, double progress) {
         StepStatus state = model.status();
         boolean warned = state == StepStatus.PASSED && model.hasWarning();
-        status.setText(state == StepStatus.SKIPPED ? "SKIPPED, not reached" : state.name() + (warned ? ", with warning" : ""));
+        status.setText(state == StepStatus.SKIPPED ? "SKIPPED, not reached" : state.name());
         icon.show(warned ? "warning" : state.name());
+        warning.setVisible(warned);
+        warning.setManaged(warned);
         duration.setText(state == StepStatus.PASSED || state == StepStatus.FAILED
                 ? "measured " + Durations.formatMicros(model.durationMicros()) : "");
         StyleClasses.replace(this, "state-", "state-" + state.name().toLowerCase());
         lanes.show(model, protocol, progress);
-        setAccessibleText("Step " + (model.id().ordinal() + 1) + ", " + model.id().title() + ": " + status.getText());
+        setAccessibleText("Step " + (model.id().ordinal() + 1) + ", " + model.id().title() + ": " + status.getText()
+                + (warned ? ", with warning" : ""));
     }
 }

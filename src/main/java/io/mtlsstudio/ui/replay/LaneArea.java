@@ -7,6 +7,7 @@ import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.ui.StatusIcon;
 import io.mtlsstudio.ui.StyleClasses;
 import io.mtlsstudio.ui.run.StepModel;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
@@ -206,6 +207,12 @@ final class LaneArea extends Region {
             text.setText(name + (check == null ? "" : ": " + check.outcome().name()));
             StyleClasses.replace(text, "check-pending", check == null ? new String[] {"check-pending"} : new String[0]);
         }
+    }
+
+    /** Returns HORIZONTAL, because the wrapped message text makes the height depend on the width. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     @Override

@@ -6,11 +6,14 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
  * The narration beside the diagram: what the step shown last does and why it matters. It
- * follows the replay, and a step the user selects takes over until the replay moves on.
+ * follows the replay, a step the user selects takes over until the replay moves on, and at the
+ * end of a failed run it explains the failed step.
  */
 public final class NarrationPane extends VBox {
 
@@ -30,7 +33,12 @@ public final class NarrationPane extends VBox {
         text.getStyleClass().add("narration-text");
         text.setWrapText(true);
         text.setMinHeight(Label.USE_PREF_SIZE);
-        getChildren().addAll(title, text);
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("narration-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, scroll);
 
         visibleProperty().bind(replay.narrationShownProperty());
         managedProperty().bind(visibleProperty());
@@ -38,6 +46,13 @@ public final class NarrationPane extends VBox {
         replay.activeStepProperty().addListener((observable, before, step) -> {
             if (step != null) {
                 narrated.set(step);
+            }
+        });
+        replay.finishedProperty().addListener((observable, was, finished) -> {
+            var report = replay.shown().report();
+            if (finished && report != null && report.failedStep() != null) {
+                // At the end of a failed run the failed step has the most to explain.
+                narrated.set(report.failedStep());
             }
         });
         selectedStep.addListener((observable, before, step) -> {

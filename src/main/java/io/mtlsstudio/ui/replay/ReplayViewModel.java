@@ -101,7 +101,7 @@ public final class ReplayViewModel {
         return playing.get();
     }
 
-    /** Returns whether the replay has shown the whole of a finished run. */
+    /** Returns whether the replay has shown the end of a finished run. */
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
     }
@@ -214,11 +214,20 @@ public final class ReplayViewModel {
         } else {
             long scaled = (long) (elapsedNanos * speed.get().factor());
             pendingNanos += scaled;
-            activeElapsedNanos += scaled;
+            boolean stepChanged = false;
+            long sinceStepChange = 0;
             while (position.get() < recording.size() && pendingNanos >= Pace.beforeNanos(recording.get(position.get()))) {
-                pendingNanos -= Pace.beforeNanos(recording.get(position.get()));
-                applyNext();
+                long beat = Pace.beforeNanos(recording.get(position.get()));
+                pendingNanos -= beat;
+                if (applyNext() instanceof ProbeEvent.StepChanged) {
+                    stepChanged = true;
+                    sinceStepChange = 0;
+                } else {
+                    sinceStepChange += beat;
+                }
             }
+            // The active step has run for the beats shown since its change plus the time left over.
+            activeElapsedNanos = stepChanged ? sinceStepChange + pendingNanos : activeElapsedNanos + scaled;
             if (position.get() == recording.size()) {
                 // Caught up with a live run: the next event gets its full beat once it arrives.
                 pendingNanos = 0;
@@ -253,7 +262,7 @@ public final class ReplayViewModel {
         protocol.set(DrawnProtocol.choose(List.copyOf(recording), offeredVersion.get()));
     }
 
-    private void applyNext() {
+    private ProbeEvent applyNext() {
         int index = position.get();
         ProbeEvent event = recording.get(index);
         shown.apply(event);
@@ -264,6 +273,7 @@ public final class ReplayViewModel {
             activeSpanNanos = changed.status().isFinal() ? 0 : spanUntilFinal(index, changed.step());
         }
         updateFinished();
+        return event;
     }
 
     /** Shows the run up to {@code target} events by applying them again from the start. */
@@ -322,9 +332,12 @@ public final class ReplayViewModel {
         return position.get() - 1;
     }
 
+    /**
+     * Marks the replay finished once it has shown the RunFinished event. The probe can still
+     * deliver an event after RunFinished, so the end of the recording is no reliable mark.
+     */
     private void updateFinished() {
-        finished.set(!recording.isEmpty() && position.get() == recording.size()
-                && recording.get(recording.size() - 1) instanceof ProbeEvent.RunFinished);
+        finished.set(shown.report() != null);
     }
 
     /** Returns the first event count after {@code from} at which a step has just reached its final state. */

@@ -50,7 +50,7 @@ public final class StepCard extends HBox {
         getStyleClass().add("step-card");
         setFocusTraversable(true);
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
+        setSpacing(6);
 
         Label number = new Label(Integer.toString(model.id().ordinal() + 1));
         number.getStyleClass().add("step-number");
@@ -64,9 +64,9 @@ public final class StepCard extends HBox {
         status.setId(id + "-status");
         status.getStyleClass().add("step-status");
         status.setMinWidth(Region.USE_PREF_SIZE);
-        Label warningText = new Label("warning");
-        warningText.getStyleClass().add("warning-text");
-        HBox warningMark = new HBox(4, warningIcon, warningText);
+        // The mark is a shape of its own (a triangle), and its tooltip and the accessible text name it.
+        Tooltip.install(warningIcon, new Tooltip("A check of this step ended with a warning; see the step detail."));
+        HBox warningMark = new HBox(warningIcon);
         warningMark.setId(id + "-warning");
         warningMark.setAlignment(Pos.CENTER_LEFT);
         warningMark.visibleProperty().bind(model.warningProperty()
@@ -76,7 +76,7 @@ public final class StepCard extends HBox {
         duration.setId(id + "-duration");
         duration.getStyleClass().add("step-duration");
         duration.textProperty().bind(durationText());
-        duration.setMinWidth(70);
+        duration.setMinWidth(Region.USE_PREF_SIZE);
         duration.setAlignment(Pos.CENTER_RIGHT);
 
         getChildren().addAll(number, title, spacer, icon, status, warningMark, duration);

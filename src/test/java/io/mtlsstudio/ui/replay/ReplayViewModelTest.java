@@ -259,6 +259,22 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void eventAfterRunFinishedKeepsReplayFinished() {
+        List<ProbeEvent> events = success();
+        recording.addAll(events);
+        replay.speedProperty().set(ReplaySpeed.INSTANT);
+        replay.advance(0);
+
+        ProbeEvent late = new ProbeEvent.CheckRecorded(9_999_999, StepId.CONNECT,
+                io.mtlsstudio.handshake.Check.passed("ClientHello sent", "late"));
+        recording.add(late);
+
+        assertTrue(replay.finishedProperty().get());
+        assertFalse(replay.isPlaying());
+        assertEquals(events.size(), replay.position(), "the late event waits for a restart");
+    }
+
+    @Test
     void newRunStartsOverWithAutoPlay() {
         recording.addAll(success());
         replay.speedProperty().set(ReplaySpeed.INSTANT);

@@ -6,6 +6,7 @@ import io.mtlsstudio.ui.MainView;
 import io.mtlsstudio.ui.MainViewModel;
 import io.mtlsstudio.ui.MtlsStudioApp;
 import io.mtlsstudio.ui.run.ResultKind;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.KeyCode;
@@ -76,6 +77,33 @@ class ReplayWindowTest {
         assertEquals("PENDING", text(robot, "#diagram-VERIFY_SERVER-status"));
         assertEquals("Validity period", checkText(robot, StepId.VERIFY_SERVER, 0), "the check is not made yet");
         assertEquals("PASSED", text(robot, "#diagram-SERVER_CERTIFICATE-status"));
+    }
+
+    @Test
+    void runningArrowStopsPartWay(FxRobot robot) {
+        connectWithoutAutoPlay(robot);
+        robot.clickOn("#replayStepForward");
+        robot.clickOn("#replayStepForward");
+        robot.clickOn("#replayStepForward");
+
+        onFx(() -> {
+            model.replay().play();
+            model.replay().advance(1_400_000_000L);
+            model.replay().pause();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("RUNNING", text(robot, "#diagram-CLIENT_CERTIFICATE-status"));
+        double progress = onFx(() -> model.replay().activeProgress());
+        assertTrue(progress > 0.1, "progress " + progress);
+        assertTrue(progress < 0.9, "progress " + progress);
+        Node arrow = onFx(() -> robot.lookup("#diagram-CLIENT_CERTIFICATE .message-arrow").query());
+        assertTrue(onFx(arrow::isVisible), "the message is on its way");
+        double width = onFx(() -> arrow.getBoundsInParent().getWidth());
+        double lanes = onFx(() -> robot.lookup("#diagram-CLIENT_CERTIFICATE .lane-area").query().getBoundsInLocal().getWidth());
+        assertTrue(width > lanes * 0.1, "arrow width " + width + " of " + lanes);
+        assertTrue(width < lanes * 0.9, "arrow width " + width + " of " + lanes);
     }
 
     @Test
@@ -159,6 +187,7 @@ class ReplayWindowTest {
             assertTrue(text(robot, "#diagram-" + step + "-duration").startsWith("measured "), step.name());
             assertFalse(visible(robot, "#diagram-" + step + "-reason"), step + " has no failure");
             assertFalse(visible(robot, "#diagram-" + step + "-not-reached"), step + " was reached");
+            assertFalse(visible(robot, "#diagram-" + step + "-warning"), step + " has no warning");
         }
         assertEquals("TLS 1.3, negotiated", text(robot, "#diagramProtocol"));
         assertTrue(text(robot, "#diagram-CLIENT_CERTIFICATE-message").contains("after the server's Finished"));
@@ -183,7 +212,8 @@ class ReplayWindowTest {
         for (StepId step : List.of(StepId.CONNECT, StepId.SERVER_CERTIFICATE, StepId.VERIFY_SERVER)) {
             assertEquals("PASSED", text(robot, "#diagram-" + step + "-status"), step.name());
         }
-        assertEquals("PASSED, with warning", text(robot, "#diagram-CLIENT_CERTIFICATE-status"));
+        assertEquals("PASSED", text(robot, "#diagram-CLIENT_CERTIFICATE-status"));
+        assertTrue(visible(robot, "#diagram-CLIENT_CERTIFICATE-warning"), "no certificate sent is marked as a warning");
         assertEquals("FAILED", text(robot, "#diagram-VERIFY_CLIENT-status"));
         assertEquals(message.substring(0, message.indexOf('.') + 1), text(robot, "#diagram-VERIFY_CLIENT-reason"));
         assertEquals("alert certificate_required, read after the client's Finished",
