@@ -3,25 +3,38 @@ package io.mtlsstudio.ui;
 import io.mtlsstudio.handshake.HandshakeProbe;
 import io.mtlsstudio.handshake.ProbeEvent;
 import io.mtlsstudio.handshake.ProbeOptions;
+import io.mtlsstudio.handshake.ProbeReport;
 import io.mtlsstudio.handshake.ProbeRun;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
+import io.mtlsstudio.ui.export.DiagramImage;
+import io.mtlsstudio.ui.export.MarkdownReport;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
+import io.mtlsstudio.ui.replay.ReplayViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,6 +50,10 @@ public final class MainViewModel implements AutoCloseable {
     private final Callable<SampleCredentials> sampleLocator;
     private final ConnectionViewModel connection;
     private final RunViewModel run = new RunViewModel();
+    private final ReplayViewModel replay = new ReplayViewModel(run.recording());
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
     private final DemoFrontend demo = new DemoFrontend();
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
@@ -74,6 +91,25 @@ public final class MainViewModel implements AutoCloseable {
 
     public RunViewModel run() {
         return run;
+    }
+
+    /** Returns the replay of the current run that the diagram draws. */
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Returns whether the window shows only the diagram, full screen, in large type and high contrast. */
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    /** Returns the outcome of the last export, for the status bar. */
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
@@ -123,6 +159,7 @@ public final class MainViewModel implements AutoCloseable {
         }
 
         ConnectionRequest request = validation.request();
+        replay.offeredVersionProperty().set(request.tlsVersion());
         long current = ++attempt;
         run.preparing(request.embeddedFrontend() ? "Starting the embedded demo frontend and reading the files…"
                 : "Reading the credential files…");
@@ -152,6 +189,41 @@ public final class MainViewModel implements AutoCloseable {
         }
         run.note("Cancelling…");
         work.background(probe::cancel);
+    }
+
+    /** Writes the finished run as a Markdown report to {@code file}, in the background. */
+    public void exportReport(Path file) {
+        ProbeReport report = run.timeline().report();
+        if (report == null) {
+            exportMessage.set("No finished run to export. Connect first, then export the report.");
+            return;
+        }
+        String text = MarkdownReport.render(report, replay.protocolProperty().get().note(), Instant.now());
+        work.submit(() -> {
+                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                    return file;
+                },
+                written -> exportMessage.set("Report written to " + written),
+                error -> exportMessage.set("The report could not be written to " + file + ": " + describe(error)
+                        + ". Choose another folder."));
+    }
+
+    /** Writes an image of the diagram as PNG to {@code file}, in the background. */
+    public void exportImage(BufferedImage image, Path file) {
+        work.submit(() -> {
+                    DiagramImage.writePng(image, file);
+                    return file;
+                },
+                written -> exportMessage.set("Diagram written to " + written + " (" + image.getWidth() + " × "
+                        + image.getHeight() + " pixels)"),
+                error -> exportMessage.set("The diagram could not be written to " + file + ": " + describe(error)
+                        + ". Choose another folder."));
+    }
+
+    private static String describe(Exception error) {
+        return error instanceof java.nio.file.NoSuchFileException missing
+                ? missing.getFile() + " cannot be created, because its folder does not exist"
+                : error.getMessage();
     }
 
     /** Cancels a running probe and stops the embedded frontend; blocks until the frontend stops. */
