@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A real gRPC server that answers {@code uber.cadence.api.v1.MetaAPI/Health} and enforces the
+ * A real gRPC server that serves {@code uber.cadence.api.v1.MetaAPI/Health} and enforces the
  * YARPC metadata rules of a Cadence frontend, in plaintext, TLS or mutual TLS mode. In mutual TLS
  * mode a client certificate is required and verified against the configured CA certificates.
  */
@@ -54,6 +54,15 @@ public final class EmbeddedFrontend implements AutoCloseable {
     private final Server server;
     private final Instant startedAt;
     private final List<Consumer<FrontendEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Map<javax.net.ssl.SSLSession, InetSocketAddress> clientsBySession =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Event-loop threads shared by all embedded frontends; daemon threads, so they never keep the JVM alive. */
+    private static final class SharedLoops {
+        static final io.netty.channel.EventLoopGroup GROUP = new io.netty.channel.MultiThreadIoEventLoopGroup(2,
+                new io.netty.util.concurrent.DefaultThreadFactory("embedded-frontend-io", true),
+                io.netty.channel.nio.NioIoHandler.newFactory());
+    }
 
     private EmbeddedFrontend(FrontendSettings settings) throws IOException {
         this.settings = settings;
@@ -61,7 +70,10 @@ public final class EmbeddedFrontend implements AutoCloseable {
 
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .addService(ServerInterceptors.intercept(healthService(), new YarpcServerInterceptor(), new CallObserver()))
-                .addTransportFilter(new ReadyObserver());
+                .addTransportFilter(new ReadyObserver())
+                .channelFactory(() -> new ObservedServerChannel(this::publish, clientsBySession::put))
+                .bossEventLoopGroup(SharedLoops.GROUP)
+                .workerEventLoopGroup(SharedLoops.GROUP);
         if (settings.mode() != FrontendSettings.Mode.PLAINTEXT) {
             builder.sslContext(serverSslContext());
         }
@@ -70,8 +82,13 @@ public final class EmbeddedFrontend implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
+            boolean inUse = false;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                inUse |= cause instanceof java.net.BindException && String.valueOf(cause.getMessage()).contains("in use");
+            }
+            String reason = inUse ? "the port is already in use by another process" : e.getMessage();
             throw new IOException("The embedded frontend cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + e.getMessage() + ". Choose another port, or 0 for a free one.", e);
+                    + ": " + reason + ". Choose another port, or 0 for a free one.", e);
         }
         LOG.info("Embedded frontend listening on {} ({})", address(), settings.mode());
     }
@@ -185,14 +202,13 @@ public final class EmbeddedFrontend implements AutoCloseable {
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            SocketAddress remote = engine.getPeerHost() == null ? null
-                    : InetSocketAddress.createUnresolved(engine.getPeerHost(), engine.getPeerPort());
+            InetSocketAddress remote = engine.getHandshakeSession() == null ? null : clientsBySession.get(engine.getHandshakeSession());
             judge(chain, remote, () -> delegate.checkClientTrusted(chain, authType, engine));
         }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            judge(chain, socket.getRemoteSocketAddress(), () -> delegate.checkClientTrusted(chain, authType, socket));
+            judge(chain, (InetSocketAddress) socket.getRemoteSocketAddress(), () -> delegate.checkClientTrusted(chain, authType, socket));
         }
 
         @Override
@@ -200,13 +216,13 @@ public final class EmbeddedFrontend implements AutoCloseable {
             judge(chain, null, () -> delegate.checkClientTrusted(chain, authType));
         }
 
-        private void judge(X509Certificate[] chain, SocketAddress remote, TrustCheck check) throws CertificateException {
+        private void judge(X509Certificate[] chain, InetSocketAddress remote, TrustCheck check) throws CertificateException {
             try {
                 check.run();
-                publish(new FrontendEvent(FrontendEvent.Kind.CLIENT_CERTIFICATE_ACCEPTED, Instant.now(), remote,
-                        List.of(chain), "client certificate chains to a configured CA"));
+                publish(FrontendEvent.of(FrontendEvent.Kind.CLIENT_CERTIFICATE_ACCEPTED, remote,
+                        List.of(chain), "the client certificate chains to a configured CA"));
             } catch (CertificateException e) {
-                publish(new FrontendEvent(FrontendEvent.Kind.CLIENT_CERTIFICATE_REJECTED, Instant.now(), remote,
+                publish(FrontendEvent.of(FrontendEvent.Kind.CLIENT_CERTIFICATE_REJECTED, remote,
                         List.of(chain), e.getMessage()));
                 throw e;
             }
@@ -254,8 +270,8 @@ public final class EmbeddedFrontend implements AutoCloseable {
                     detail += ", no client certificate";
                 }
             }
-            publish(new FrontendEvent(FrontendEvent.Kind.CONNECTION_READY, Instant.now(),
-                    attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), chain, detail));
+            publish(FrontendEvent.of(FrontendEvent.Kind.CONNECTION_READY,
+                    (InetSocketAddress) attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), chain, detail));
             return attributes;
         }
     }
@@ -263,13 +279,13 @@ public final class EmbeddedFrontend implements AutoCloseable {
     private final class CallObserver implements ServerInterceptor {
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-            SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+            InetSocketAddress remote = (InetSocketAddress) call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
             String method = call.getMethodDescriptor().getFullMethodName();
             return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
                 @Override
                 public void close(Status status, Metadata trailers) {
                     String description = status.getDescription() == null ? "" : ": " + status.getDescription();
-                    publish(new FrontendEvent(FrontendEvent.Kind.CALL_COMPLETED, Instant.now(), remote, List.of(),
+                    publish(FrontendEvent.of(FrontendEvent.Kind.CALL_COMPLETED, remote, List.of(),
                             method + " " + status.getCode() + description));
                     super.close(status, trailers);
                 }

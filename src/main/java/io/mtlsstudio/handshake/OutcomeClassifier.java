@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class OutcomeClassifier {
 
     private static final Pattern ALERT = Pattern.compile("received fatal alert: ([a-z_]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENT_ALERT = Pattern.compile("\\(([a-z_]+)\\)");
 
     private final ProbeSession session;
     private final ProbeSession.CallOutcome outcome;
@@ -53,7 +54,8 @@ final class OutcomeClassifier {
             return ProbeReport.Result.FAILURE;
         }
 
-        concludeClientAuthentication(session.transportReadyNanos());
+        concludeClientAuthentication(session.transportReadyNanos(),
+                "no alert from the server; it finished the handshake and sent its HTTP/2 settings");
         return concludeCall();
     }
 
@@ -91,26 +93,40 @@ final class OutcomeClassifier {
             return;
         }
         if (messages().contains("alpn")) {
-            concludeClientAuthentication(System.nanoTime());
+            concludeClientAuthentication(System.nanoTime(), "the server completed the handshake");
             fail(FailureCode.ALPN_NO_H2, StepId.ACCESS_GRANTED, "The TLS handshake succeeded, but the server did not agree to HTTP/2 "
                     + "through ALPN, so it cannot carry gRPC.", "Enable HTTP/2 (ALPN \"h2\") on the server or on the proxy in front of it.");
             return;
         }
 
         ClientCertificateChooser chooser = session.chooser();
-        if (chooser.requested()) {
+        boolean handshakeDone = session.handshakeEndedNanos() > 0 && session.handshakeFailure() == null;
+        if (chooser.requested() && (alert != null || !handshakeDone || !isDeadline() && isTls13())) {
+            // Under TLS 1.3 the server judges the client certificate after the client's handshake is done,
+            // so an alert, or a close without one, after the certificate went out is the server's verdict.
             concludeClientCertificateStep();
             tracker.start(StepId.VERIFY_CLIENT, chooser.lastCallNanos());
             failClientRejected(alert);
             return;
         }
 
-        tracker.skip(StepId.CLIENT_CERTIFICATE, "the server did not send a CertificateRequest");
-        tracker.skip(StepId.VERIFY_CLIENT, "the server did not ask for a client certificate");
-        tracker.start(StepId.ACCESS_GRANTED, session.verifier().verifiedNanos());
+        long accessStart;
+        if (chooser.requested()) {
+            concludeClientAuthentication(session.handshakeEndedNanos(), isTls13()
+                    ? "no alert from the server within the timeout after the client certificate was sent"
+                    : "the server sent its Finished message after receiving the client certificate");
+            accessStart = session.handshakeEndedNanos();
+        } else {
+            tracker.skip(StepId.CLIENT_CERTIFICATE, "the server did not send a CertificateRequest");
+            tracker.skip(StepId.VERIFY_CLIENT, "the server did not ask for a client certificate");
+            accessStart = session.verifier().verifiedNanos();
+        }
+        tracker.start(StepId.ACCESS_GRANTED, accessStart);
         if (isDeadline()) {
-            fail(FailureCode.RESPONSE_TIMEOUT, StepId.ACCESS_GRANTED, "The TLS handshake with " + target + " went through, but the server "
-                    + "sent no HTTP/2 response within " + seconds() + ".", "Check the server's logs; it may be overloaded or not a gRPC server.");
+            String handshake = handshakeDone ? "The TLS handshake with " + target + " completed" : "The TLS handshake with " + target + " went through the server certificate";
+            fail(FailureCode.RESPONSE_TIMEOUT, StepId.ACCESS_GRANTED, handshake + ", but the server sent no HTTP/2 settings within "
+                    + seconds() + ": it does not speak gRPC over HTTP/2 on this port, or it is stuck.",
+                    "Check that the port belongs to the Cadence frontend and not to a plain TLS service or a proxy; check the server's logs.");
         } else if (alert != null) {
             fail(FailureCode.TLS_HANDSHAKE_FAILED, StepId.ACCESS_GRANTED, "The server ended the connection with the TLS alert "
                     + alert + " after verifying its certificate.", "Check the server's logs for the reason of the alert.");
@@ -118,6 +134,11 @@ final class OutcomeClassifier {
             fail(FailureCode.CONNECTION_LOST, StepId.ACCESS_GRANTED, "The server closed the connection before answering: "
                     + describeCause() + ".", "Check the server's logs.");
         }
+    }
+
+    private boolean isTls13() {
+        ProbeReport.Negotiated negotiated = session.negotiated();
+        return negotiated != null ? "TLSv1.3".equals(negotiated.protocol()) : options.tlsVersion() == TlsVersion.TLS_1_3;
     }
 
     private void failBeforeServerCertificate(WireRecorder wire, byte[] first, PeerBytes.Kind kind, String alert) {
@@ -133,8 +154,8 @@ final class OutcomeClassifier {
                     "Check the port: the service there does not speak TLS.");
             case TLS_ALERT, TLS_HANDSHAKE, TLS_OTHER -> {
                 String reason = alert != null ? "the TLS alert " + alert : describeCause();
-                fail(FailureCode.TLS_HANDSHAKE_FAILED, StepId.SERVER_CERTIFICATE, "The TLS handshake failed before the server sent its "
-                        + "certificate: " + reason + ".", alert != null && alert.equals("protocol_version")
+                fail(FailureCode.TLS_HANDSHAKE_FAILED, StepId.SERVER_CERTIFICATE, "The TLS handshake failed before the server "
+                        + "certificate could be checked: " + reason + ".", alert != null && alert.equals("protocol_version")
                         ? "The client and server share no TLS version; try --tls-version 1.2 or 1.3, or check the server's minimum version."
                         : "Check that the client and server share a TLS version and cipher suite.");
             }
@@ -160,9 +181,9 @@ final class OutcomeClassifier {
         ClientCertificateChooser chooser = session.chooser();
         String alertText = alert != null ? "the TLS alert " + alert : "closing the connection";
         if (!chooser.chosen()) {
-            String why = chooser.notSentReason() == null ? "no client certificate was sent" : chooser.notSentReason();
+            String reason = chooser.notSentReason() == null ? "no client certificate was sent" : chooser.notSentReason();
             fail(FailureCode.CLIENT_CERT_REQUIRED, StepId.VERIFY_CLIENT, "The server requires a client certificate and rejected the "
-                    + "connection with " + alertText + ", because " + why + ".",
+                    + "connection with " + alertText + ", because " + reason + ".",
                     chooser.notSentReason() != null && chooser.notSentReason().contains("not among")
                             ? "Use a client certificate issued by one of the CAs the server accepts: " + ClientCertificateChooser.describe(chooser.acceptedIssuers()).replace('\n', ';')
                             : "Choose a client certificate and key (--cert and --key), issued by a CA that the server trusts.");
@@ -170,9 +191,17 @@ final class OutcomeClassifier {
         }
         String subject = options.clientChain().get(0).getSubjectX500Principal().getName();
         fail(FailureCode.CLIENT_CERT_REJECTED, StepId.VERIFY_CLIENT, "The server rejected the client certificate " + subject
-                + " with " + alertText + explainAlert(alert), "Check that the server's client CA file contains the CA that issued "
+                + " with " + alertText + explainAlert(alert) + serverVerdict(), "Check that the server's client CA file contains the CA that issued "
                 + options.clientChain().get(options.clientChain().size() - 1).getIssuerX500Principal().getName()
                 + ", that the certificate is valid now, and that it has the clientAuth extended key usage.");
+    }
+
+    /** Returns the embedded frontend's own reason for rejecting the certificate, when it is the target. */
+    private String serverVerdict() {
+        return tracker.serverLane().stream()
+                .filter(o -> o.kind() == ServerObservation.Kind.CLIENT_CERTIFICATE_REJECTED)
+                .map(o -> " The embedded frontend's verdict: " + o.detail() + ".")
+                .findFirst().orElse("");
     }
 
     private static String explainAlert(String alert) {
@@ -184,7 +213,8 @@ final class OutcomeClassifier {
             case "certificate_expired" -> ": the server finds it expired.";
             case "bad_certificate" -> ": the server could not verify it (untrusted issuer, wrong key usage or a bad signature).";
             case "unsupported_certificate" -> ": the server does not accept its type or key usage.";
-            case "certificate_unknown" -> ": the server could not accept it for an unspecified reason, often a missing clientAuth key usage.";
+            case "certificate_unknown" -> ": the server could not accept it and did not say why; common causes are an expired "
+                    + "certificate and a missing clientAuth extended key usage.";
             case "certificate_revoked" -> ": the server finds it revoked.";
             default -> ".";
         };
@@ -215,7 +245,7 @@ final class OutcomeClassifier {
         }
     }
 
-    /** Sends a ClientHello on a second connection and tells whether the answer is TLS. */
+    /** Sends a ClientHello on a second connection and returns whether the reply is TLS. */
     private boolean answersTls() {
         try {
             var remote = (java.net.InetSocketAddress) session.remoteAddress();
@@ -234,7 +264,7 @@ final class OutcomeClassifier {
 
     // After the server's HTTP/2 SETTINGS arrived: the server accepted the TLS connection
 
-    private void concludeClientAuthentication(long readyNanos) {
+    private void concludeClientAuthentication(long readyNanos, String verdict) {
         if (!options.tls()) {
             return;
         }
@@ -242,8 +272,7 @@ final class OutcomeClassifier {
         if (chooser.requested()) {
             concludeClientCertificateStep();
             tracker.start(StepId.VERIFY_CLIENT, chooser.lastCallNanos());
-            tracker.check(StepId.VERIFY_CLIENT, Check.passed("Server verdict",
-                    "no alert from the server; it finished the handshake and sent its HTTP/2 settings"));
+            tracker.check(StepId.VERIFY_CLIENT, Check.passed("Server verdict", verdict));
             tracker.pass(StepId.VERIFY_CLIENT, readyNanos);
         } else {
             tracker.skip(StepId.CLIENT_CERTIFICATE, "the server did not send a CertificateRequest");
@@ -268,10 +297,10 @@ final class OutcomeClassifier {
                     ? Check.passed("CertificateVerify", "signed with the client private key")
                     : Check.skipped("CertificateVerify", "the private key was not used"));
         } else {
-            String why = chooser.notSentReason() == null ? "no certificate was chosen" : chooser.notSentReason();
-            tracker.check(StepId.CLIENT_CERTIFICATE, Check.warning("Certificate sent", "none: " + why));
+            String reason = chooser.notSentReason() == null ? "no certificate was chosen" : chooser.notSentReason();
+            tracker.check(StepId.CLIENT_CERTIFICATE, Check.warning("Certificate sent", "none: " + reason));
             tracker.finding(FailureCode.CLIENT_CERT_NOT_SENT.finding(target,
-                    "The server asked for a client certificate, and the client sent none because " + why + ".",
+                    "The server asked for a client certificate, and the client sent none because " + reason + ".",
                     "Choose a client certificate and key issued by one of the CAs the server accepts."));
         }
         tracker.pass(StepId.CLIENT_CERTIFICATE, chooser.lastCallNanos());
@@ -378,6 +407,12 @@ final class OutcomeClassifier {
         if (!outcome.status().isOk()) {
             tracker.evidence(step, Evidence.of("Error", errorChain()));
         }
+        String received = alert();
+        String sent = alertSent();
+        if (received != null || sent != null) {
+            tracker.evidence(step, Evidence.of("Alerts", (received == null ? "" : "received from the server: " + received)
+                    + (received != null && sent != null ? "\n" : "") + (sent == null ? "" : "sent by the client: " + sent)));
+        }
         tracker.check(step, Check.failed(code.name(), message));
         tracker.fail(step, code.finding(step, target, message, fix));
     }
@@ -391,21 +426,44 @@ final class OutcomeClassifier {
         return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
     }
 
+    /** Returns the alert the server sent, read from the JDK's exception or from a cleartext alert record. */
     private String alert() {
         Matcher matcher = ALERT.matcher(messages());
-        return matcher.find() ? matcher.group(1) : null;
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        for (WireRecord record : tracker.records()) {
+            if (record.direction() == WireRecord.Direction.RECEIVED && record.alert() != null) {
+                return record.alert().substring(record.alert().indexOf(' ') + 1);
+            }
+        }
+        return null;
     }
 
-    /** All messages of the status and its cause chain, lower-cased, for matching. */
+    /** Returns the alert the client sent, which the JDK names in parentheses in its own exception message. */
+    private String alertSent() {
+        Matcher matcher = SENT_ALERT.matcher(messages());
+        while (matcher.find()) {
+            if (!messages().substring(matcher.end()).strip().startsWith("received fatal alert")) {
+                return matcher.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** Returns all messages of the status and its cause chain, lower-cased, for matching. */
     private String messages() {
         StringBuilder text = new StringBuilder(String.valueOf(outcome.status().getDescription()));
         for (Throwable t = outcome.status().getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             text.append(" | ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
+        for (Throwable t = session.handshakeFailure(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(" | ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
         return text.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The gRPC status and its cause chain, one line each, as the client library reported them. */
+    /** Formats the gRPC status and its cause chain, one line each, as the client library reported them. */
     private String errorChain() {
         StringBuilder text = new StringBuilder("gRPC status " + outcome.status().getCode());
         if (outcome.status().getDescription() != null) {

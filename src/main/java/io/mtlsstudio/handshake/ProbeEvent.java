@@ -24,6 +24,14 @@ public sealed interface ProbeEvent {
     record FindingRecorded(long atMicros, Finding finding) implements ProbeEvent {
     }
 
+    /** A TLS record crossed the wire on the client's socket. */
+    record RecordObserved(long atMicros, WireRecord record) implements ProbeEvent {
+    }
+
+    /** The embedded frontend observed something about this connection. */
+    record ServerObserved(long atMicros, ServerObservation observation) implements ProbeEvent {
+    }
+
     record RunFinished(long atMicros, ProbeReport report) implements ProbeEvent {
     }
 }

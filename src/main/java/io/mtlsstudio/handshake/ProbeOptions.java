@@ -1,5 +1,7 @@
 package io.mtlsstudio.handshake;
 
+import io.mtlsstudio.cadence.EmbeddedFrontend;
+
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the probe dials and with which credentials.
+ * Settings of one probe run: the target, the credentials and the TLS options.
  *
  * @param target               host and port to dial
  * @param serverName           name to send as SNI and to check the server certificate against; null for the target host
@@ -19,10 +21,13 @@ import java.util.Objects;
  * @param hostnameVerification whether the server certificate must match the server name
  * @param timeout              limit for the whole attempt: connect, handshake and Health call
  * @param caller               the {@code rpc-caller} value to send
+ * @param observedFrontend     the embedded frontend being dialled, whose side of the connection joins the
+ *                             report as the server lane; null for any other server
  */
 public record ProbeOptions(Target target, String serverName, boolean tls, List<X509Certificate> clientChain,
                            PrivateKey clientKey, List<X509Certificate> trustedCas, TlsVersion tlsVersion,
-                           boolean hostnameVerification, Duration timeout, String caller) {
+                           boolean hostnameVerification, Duration timeout, String caller,
+                           EmbeddedFrontend observedFrontend) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -46,7 +51,7 @@ public record ProbeOptions(Target target, String serverName, boolean tls, List<X
         return new Builder(target);
     }
 
-    /** The name checked against the server certificate: the override, or the target host. */
+    /** Returns the name checked against the server certificate: the override, or the target host. */
     public String effectiveServerName() {
         return serverName != null ? serverName : target.host();
     }
@@ -67,6 +72,7 @@ public record ProbeOptions(Target target, String serverName, boolean tls, List<X
         private boolean hostnameVerification = true;
         private Duration timeout = DEFAULT_TIMEOUT;
         private String caller = "mtls-studio";
+        private EmbeddedFrontend observedFrontend;
 
         private Builder(Target target) {
             this.target = target;
@@ -118,9 +124,15 @@ public record ProbeOptions(Target target, String serverName, boolean tls, List<X
             return this;
         }
 
+        /** Records the embedded frontend's side of the connection as the report's server lane. */
+        public Builder observe(EmbeddedFrontend frontend) {
+            observedFrontend = frontend;
+            return this;
+        }
+
         public ProbeOptions build() {
             return new ProbeOptions(target, serverName, tls, clientChain, clientKey, trustedCas, tlsVersion,
-                    hostnameVerification, timeout, caller);
+                    hostnameVerification, timeout, caller, observedFrontend);
         }
     }
 }

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param negotiated  protocol, cipher suite and ALPN, or null when no TLS session was established
  * @param health      the Health response, or null when the call got no response
  * @param serverChain the chain the server sent, leaf first; empty when none was seen
+ * @param records     every TLS record seen on the client's socket, in order
+ * @param serverLane  what the embedded frontend observed of this connection; empty for other servers
  */
 public record ProbeReport(String target, boolean tls, Result result, StepId failedStep, List<StepReport> steps,
                           List<Finding> findings, Negotiated negotiated, Health health,
-                          List<X509Certificate> serverChain) {
+                          List<X509Certificate> serverChain, List<WireRecord> records, List<ServerObservation> serverLane) {
 
     public enum Result { SUCCESS, FAILURE, CANCELLED }
 
@@ -27,6 +29,8 @@ public record ProbeReport(String target, boolean tls, Result result, StepId fail
         steps = List.copyOf(steps);
         findings = List.copyOf(findings);
         serverChain = serverChain == null ? List.of() : List.copyOf(serverChain);
+        records = records == null ? List.of() : List.copyOf(records);
+        serverLane = serverLane == null ? List.of() : List.copyOf(serverLane);
     }
 
     public StepReport step(StepId id) {

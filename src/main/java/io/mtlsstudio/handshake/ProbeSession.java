@@ -19,7 +19,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.DelegatingSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
+import io.mtlsstudio.cadence.FrontendEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +68,14 @@ final class ProbeSession implements WireRecorder.Listener {
     private volatile long requestSentNanos = -1;
     private volatile SSLSession readySession;
     private volatile SocketAddress remoteAddress;
+    private volatile int localPort = -1;
+    private volatile long handshakeEndedNanos = -1;
+    private volatile Throwable handshakeFailure;
+    private volatile SslHandler sslHandler;
+    private final java.util.concurrent.CountDownLatch serverVerdict = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.List<FrontendEvent> earlyServerEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** What the gRPC call ended with. */
+    /** The end of the gRPC call: its status, the Health response if any, and when it closed. */
     record CallOutcome(Status status, HealthResponse response, long closedNanos) {
     }
 
@@ -84,6 +92,10 @@ final class ProbeSession implements WireRecorder.Listener {
         tracker.evidence(StepId.CONNECT, Evidence.of("Target", target));
 
         ProbeReport.Result result;
+        java.util.function.Consumer<FrontendEvent> serverListener = this::onServerEvent;
+        if (options.observedFrontend() != null) {
+            options.observedFrontend().addListener(serverListener);
+        }
         try {
             result = connectAndCall();
         } catch (RuntimeException e) {
@@ -93,6 +105,9 @@ final class ProbeSession implements WireRecorder.Listener {
                     "The probe failed unexpectedly: " + e, "Run the check again; if it repeats, report it with the log."));
             result = ProbeReport.Result.FAILURE;
         } finally {
+            if (options.observedFrontend() != null) {
+                options.observedFrontend().removeListener(serverListener);
+            }
             closeChannel();
         }
 
@@ -132,6 +147,7 @@ final class ProbeSession implements WireRecorder.Listener {
         if (cancelled) {
             return cancelledResult();
         }
+        awaitServerVerdict();
         return new OutcomeClassifier(this, ended).classify();
     }
 
@@ -310,7 +326,17 @@ final class ProbeSession implements WireRecorder.Listener {
     @Override
     public void connected(SocketAddress local, SocketAddress remote, long atNanos) {
         remoteAddress = remote;
-        tracker.check(StepId.CONNECT, Check.passed("TCP connect", "connected to " + remote));
+        if (local instanceof InetSocketAddress inet) {
+            localPort = inet.getPort();
+            for (FrontendEvent early : earlyServerEvents) {
+                onServerEvent(early);
+            }
+            earlyServerEvents.clear();
+        }
+        WireRecorder wire = recorder.get();
+        long started = wire == null ? -1 : wire.connectStartNanos();
+        String time = started < 0 ? "" : String.format(" in %.1f ms", (atNanos - started) / 1e6);
+        tracker.check(StepId.CONNECT, Check.passed("TCP connect", "connected to " + remote + time));
         tracker.evidence(StepId.CONNECT, Evidence.of("Local address", String.valueOf(local)));
         tracker.evidence(StepId.CONNECT, Evidence.of("Remote address", String.valueOf(remote)));
     }
@@ -337,7 +363,91 @@ final class ProbeSession implements WireRecorder.Listener {
         tracker.evidence(step, Evidence.of("First bytes read", WireRecorder.hex(prefix) + "\n" + PeerBytes.describe(prefix)));
     }
 
+    @Override
+    public long micros(long nanos) {
+        return tracker.micros(nanos);
+    }
+
+    @Override
+    public void record(WireRecord record) {
+        tracker.record(record);
+    }
+
+    @Override
+    public void handshakeEnded(SslHandler handler, Throwable failure, long atNanos) {
+        sslHandler = handler;
+        handshakeFailure = failure;
+        handshakeEndedNanos = atNanos;
+    }
+
+    // The embedded frontend's side, when it is the target.
+
+    private void onServerEvent(FrontendEvent event) {
+        if (localPort < 0) {
+            // Events can arrive before the client's channelActive; keep them until the port is known.
+            earlyServerEvents.add(event);
+            return;
+        }
+        if (!event.concernsClientPort(localPort)) {
+            return;
+        }
+        StepId current = tracker.firstUnfinished() == null ? StepId.ENCRYPTED_CHANNEL : tracker.firstUnfinished();
+        long at = tracker.micros(event.nanoTime());
+        switch (event.kind()) {
+            case RECORD -> tracker.serverObserved(new ServerObservation(at, current, ServerObservation.Kind.RECORD,
+                    event.detail(), List.of()));
+            case CLIENT_CERTIFICATE_ACCEPTED, CLIENT_CERTIFICATE_REJECTED -> {
+                boolean accepted = event.kind() == FrontendEvent.Kind.CLIENT_CERTIFICATE_ACCEPTED;
+                tracker.serverObserved(new ServerObservation(at, StepId.VERIFY_CLIENT, accepted
+                        ? ServerObservation.Kind.CLIENT_CERTIFICATE_ACCEPTED : ServerObservation.Kind.CLIENT_CERTIFICATE_REJECTED,
+                        event.detail(), event.clientChain()));
+                tracker.check(StepId.VERIFY_CLIENT, accepted
+                        ? Check.passed("Server verdict (embedded frontend)", "accepted: " + event.detail())
+                        : Check.failed("Server verdict (embedded frontend)", "rejected: " + event.detail()));
+                tracker.evidence(StepId.VERIFY_CLIENT, Evidence.chain("Client chain received by the server", event.clientChain()));
+                if (!accepted) {
+                    serverVerdict.countDown();
+                }
+            }
+            case HANDSHAKE_FAILED -> {
+                StepId step = chooser != null && chooser.requested() ? StepId.VERIFY_CLIENT : current;
+                tracker.serverObserved(new ServerObservation(at, step, ServerObservation.Kind.HANDSHAKE_FAILED, event.detail(), List.of()));
+                tracker.evidence(step, Evidence.of("Server's handshake failure (embedded frontend)", event.detail()));
+                serverVerdict.countDown();
+            }
+            case CONNECTION_READY -> {
+                tracker.serverObserved(new ServerObservation(at, StepId.ACCESS_GRANTED, ServerObservation.Kind.CONNECTION_READY,
+                        event.detail(), event.clientChain()));
+                tracker.check(StepId.ACCESS_GRANTED, Check.passed("Access decision (embedded frontend)", "accepted: " + event.detail()));
+                serverVerdict.countDown();
+            }
+            case CALL_COMPLETED -> tracker.serverObserved(new ServerObservation(at, StepId.ENCRYPTED_CHANNEL,
+                    ServerObservation.Kind.CALL_COMPLETED, event.detail(), List.of()));
+        }
+    }
+
+    /** Gives the embedded frontend a moment to report its verdict, which can trail the client's view by a few ms. */
+    private void awaitServerVerdict() {
+        if (options.observedFrontend() == null || localPort < 0) {
+            return;
+        }
+        try {
+            serverVerdict.await(300, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // State read by the classifier.
+
+    long handshakeEndedNanos() {
+        return handshakeEndedNanos;
+    }
+
+    Throwable handshakeFailure() {
+        return handshakeFailure;
+    }
+
 
     ProbeOptions options() {
         return options;
@@ -389,6 +499,9 @@ final class ProbeSession implements WireRecorder.Listener {
             return null;
         }
         String alpn = created == null ? null : created.getApplicationProtocol();
+        if (sslHandler != null && sslHandler.applicationProtocol() != null) {
+            alpn = sslHandler.applicationProtocol();
+        }
         return new ProbeReport.Negotiated(session.getProtocol(), session.getCipherSuite(), alpn == null || alpn.isEmpty() ? null : alpn);
     }
 

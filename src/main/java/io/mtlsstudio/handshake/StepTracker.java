@@ -23,6 +23,9 @@ final class StepTracker {
     private final ProbeListener listener;
     private final StepState[] states = new StepState[StepId.values().length];
     private final List<Finding> findings = new ArrayList<>();
+    private final List<WireRecord> records = new ArrayList<>();
+    private final List<ServerObservation> serverLane = new ArrayList<>();
+    private boolean finished;
 
     StepTracker(ProbeListener listener) {
         this.listener = listener;
@@ -40,7 +43,21 @@ final class StepTracker {
     }
 
     synchronized void emit(ProbeEvent event) {
+        publish(event);
+    }
+
+    /**
+     * Passes the event on unless the run has finished: server-side observations and late records can trail
+     * the report by a few milliseconds, and consumers rely on RunFinished being the last event.
+     */
+    private void publish(ProbeEvent event) {
+        if (finished) {
+            return;
+        }
         listener.onEvent(event);
+        if (event instanceof ProbeEvent.RunFinished) {
+            finished = true;
+        }
     }
 
     synchronized StepStatus status(StepId step) {
@@ -59,7 +76,7 @@ final class StepTracker {
         }
         state.status = StepStatus.RUNNING;
         state.startNanos = atNanos;
-        listener.onEvent(new ProbeEvent.StepChanged(micros(atNanos), step, StepStatus.RUNNING, 0));
+        publish(new ProbeEvent.StepChanged(micros(atNanos), step, StepStatus.RUNNING, 0));
     }
 
     synchronized void pass(StepId step) {
@@ -85,7 +102,7 @@ final class StepTracker {
             check(step, Check.skipped("Step", reason));
         }
         state.status = StepStatus.SKIPPED;
-        listener.onEvent(new ProbeEvent.StepChanged(nowMicros(), step, StepStatus.SKIPPED, 0));
+        publish(new ProbeEvent.StepChanged(nowMicros(), step, StepStatus.SKIPPED, 0));
     }
 
     private void finish(StepId step, StepStatus status, long atNanos) {
@@ -99,22 +116,40 @@ final class StepTracker {
         state.status = status;
         state.endNanos = Math.max(atNanos, state.startNanos);
         long duration = (state.endNanos - state.startNanos) / 1_000;
-        listener.onEvent(new ProbeEvent.StepChanged(micros(state.endNanos), step, status, duration));
+        publish(new ProbeEvent.StepChanged(micros(state.endNanos), step, status, duration));
     }
 
     synchronized void check(StepId step, Check check) {
         states[step.ordinal()].checks.add(check);
-        listener.onEvent(new ProbeEvent.CheckRecorded(nowMicros(), step, check));
+        publish(new ProbeEvent.CheckRecorded(nowMicros(), step, check));
     }
 
     synchronized void evidence(StepId step, Evidence evidence) {
         states[step.ordinal()].evidence.add(evidence);
-        listener.onEvent(new ProbeEvent.EvidenceRecorded(nowMicros(), step, evidence));
+        publish(new ProbeEvent.EvidenceRecorded(nowMicros(), step, evidence));
     }
 
     synchronized void finding(Finding finding) {
         findings.add(finding);
-        listener.onEvent(new ProbeEvent.FindingRecorded(nowMicros(), finding));
+        publish(new ProbeEvent.FindingRecorded(nowMicros(), finding));
+    }
+
+    synchronized void record(WireRecord record) {
+        records.add(record);
+        publish(new ProbeEvent.RecordObserved(record.atMicros(), record));
+    }
+
+    synchronized void serverObserved(ServerObservation observation) {
+        serverLane.add(observation);
+        publish(new ProbeEvent.ServerObserved(observation.atMicros(), observation));
+    }
+
+    synchronized List<WireRecord> records() {
+        return List.copyOf(records);
+    }
+
+    synchronized List<ServerObservation> serverLane() {
+        return List.copyOf(serverLane);
     }
 
     synchronized StepId failedStep() {
@@ -145,6 +180,29 @@ final class StepTracker {
         }
     }
 
+    /**
+     * Places each server-side record on the step that was running on the client at that moment. While the run
+     * is live the placement is a guess, because some client steps get their start time only at the end.
+     */
+    private List<ServerObservation> placeServerRecords(List<ProbeReport.StepReport> steps) {
+        List<ServerObservation> placed = new ArrayList<>();
+        for (ServerObservation observation : serverLane) {
+            if (observation.kind() != ServerObservation.Kind.RECORD) {
+                placed.add(observation);
+                continue;
+            }
+            StepId step = StepId.CONNECT;
+            for (ProbeReport.StepReport candidate : steps) {
+                if (candidate.startedMicros() >= 0 && candidate.startedMicros() <= observation.atMicros()) {
+                    step = candidate.id();
+                }
+            }
+            placed.add(new ServerObservation(observation.atMicros(), step, observation.kind(), observation.detail(),
+                    observation.clientChain()));
+        }
+        return placed;
+    }
+
     synchronized ProbeReport report(String target, boolean tls, ProbeReport.Result result, ProbeReport.Negotiated negotiated,
                                     ProbeReport.Health health, List<X509Certificate> serverChain) {
         List<ProbeReport.StepReport> steps = new ArrayList<>();
@@ -154,6 +212,7 @@ final class StepTracker {
             long duration = state.startNanos < 0 || state.endNanos < 0 ? 0 : (state.endNanos - state.startNanos) / 1_000;
             steps.add(new ProbeReport.StepReport(step, state.status, started, duration, state.checks, state.evidence));
         }
-        return new ProbeReport(target, tls, result, failedStep(), steps, findings, negotiated, health, serverChain);
+        return new ProbeReport(target, tls, result, failedStep(), steps, findings, negotiated, health, serverChain,
+                records, placeServerRecords(steps));
     }
 }

@@ -5,15 +5,15 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.ssl.SslHandler;
 
-import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.Arrays;
 
 /**
  * Sits at the head of the client pipeline, next to the socket, and records what crossed the
- * wire before any TLS or HTTP/2 processing: connection times, addresses, and the first bytes
- * each side sent.
+ * wire before any TLS or HTTP/2 processing. It records connection times, addresses, the first
+ * bytes each side sent, every TLS record, and the end of the TLS handshake.
  */
 final class WireRecorder extends ChannelDuplexHandler {
 
@@ -26,44 +26,61 @@ final class WireRecorder extends ChannelDuplexHandler {
         void firstWrite(byte[] prefix, long atNanos);
 
         void firstRead(byte[] prefix, long atNanos);
+
+        void record(WireRecord record);
+
+        /** The TLS handshake ended: {@code failure} is null on success. */
+        void handshakeEnded(SslHandler handler, Throwable failure, long atNanos);
+
+        long micros(long nanos);
     }
 
     private final Listener listener;
     private volatile long connectedNanos = -1;
     private volatile byte[] firstBytesRead;
     private volatile boolean wrote;
-    private volatile long bytesRead;
-    private volatile boolean closedByPeer;
-    private volatile IOException readError;
+
+    private final TlsRecordParser sent;
+    private final TlsRecordParser received;
+    private volatile long connectStartNanos = -1;
+    private boolean handshakeWatched;
 
     WireRecorder(Listener listener) {
         this.listener = listener;
+        this.sent = new TlsRecordParser(WireRecord.Direction.SENT, () -> listener.micros(System.nanoTime()), listener::record);
+        this.received = new TlsRecordParser(WireRecord.Direction.RECEIVED, () -> listener.micros(System.nanoTime()), listener::record);
+    }
+
+    /** When the TCP connect started, or -1 before it did. */
+    long connectStartNanos() {
+        return connectStartNanos;
+    }
+
+    long connectedNanos() {
+        return connectedNanos;
+    }
+
+    @Override
+    public void connect(ChannelHandlerContext ctx, SocketAddress remote, SocketAddress local, ChannelPromise promise) throws Exception {
+        connectStartNanos = System.nanoTime();
+        super.connect(ctx, remote, local, promise);
+    }
+
+    private void watchHandshake(ChannelHandlerContext ctx) {
+        if (!handshakeWatched) {
+            handshakeWatched = SslHandshakes.whenHandshakeEnds(ctx,
+                    (handler, failure) -> listener.handshakeEnded(handler, failure, System.nanoTime()));
+        }
     }
 
     boolean isConnected() {
         return connectedNanos >= 0;
     }
 
-    boolean hasWritten() {
-        return wrote;
-    }
-
-    /** The first bytes the peer sent, or an empty array if it sent nothing. */
+    /** Returns the first bytes the peer sent, or an empty array if it sent nothing. */
     byte[] firstBytesRead() {
         byte[] bytes = firstBytesRead;
         return bytes == null ? new byte[0] : bytes.clone();
-    }
-
-    long bytesRead() {
-        return bytesRead;
-    }
-
-    boolean closedByPeer() {
-        return closedByPeer;
-    }
-
-    IOException readError() {
-        return readError;
     }
 
     @Override
@@ -81,33 +98,24 @@ final class WireRecorder extends ChannelDuplexHandler {
                 firstBytesRead = prefix;
                 listener.firstRead(prefix.clone(), System.nanoTime());
             }
-            bytesRead += buf.readableBytes();
+            received.feed(buf);
+            watchHandshake(ctx);
         }
         super.channelRead(ctx, msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (!wrote && msg instanceof ByteBuf buf && buf.isReadable()) {
-            wrote = true;
-            byte[] prefix = ByteBufUtil.getBytes(buf, buf.readerIndex(), Math.min(FIRST_BYTES, buf.readableBytes()));
-            listener.firstWrite(prefix, System.nanoTime());
+        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+            if (!wrote) {
+                wrote = true;
+                byte[] prefix = ByteBufUtil.getBytes(buf, buf.readerIndex(), Math.min(FIRST_BYTES, buf.readableBytes()));
+                listener.firstWrite(prefix, System.nanoTime());
+            }
+            sent.feed(buf);
+            watchHandshake(ctx);
         }
         super.write(ctx, msg, promise);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        closedByPeer = true;
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-        if (cause instanceof IOException io && readError == null) {
-            readError = io;
-        }
-        super.exceptionCaught(ctx, cause);
     }
 
     static String hex(byte[] bytes) {

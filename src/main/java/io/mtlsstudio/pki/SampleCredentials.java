@@ -35,7 +35,7 @@ public final class SampleCredentials {
 
     /**
      * Finds the sample credentials: {@code sample-credentials/} in the working directory when it
-     * holds all five files (a checkout), otherwise a copy of the files bundled in the jar, written
+     * contains all five files (a checkout), otherwise a copy of the files bundled in the jar, written
      * to {@code ~/.mtls-studio/sample-credentials/} with owner-only keys.
      */
     public static SampleCredentials locate() throws IOException {

@@ -35,6 +35,10 @@ final class Pace {
             case ProbeEvent.EvidenceRecorded recorded -> EVIDENCE_MILLIS;
             case ProbeEvent.FindingRecorded recorded -> FINDING_MILLIS;
             case ProbeEvent.RunFinished finished -> RUN_FINISHED_MILLIS;
+            // Records come in dozens per run; they are drawn with the step they belong to, not one by one.
+            case ProbeEvent.RecordObserved observed -> 0;
+            case ProbeEvent.ServerObserved observed ->
+                    observed.observation().kind() == io.mtlsstudio.handshake.ServerObservation.Kind.RECORD ? 0 : CHECK_MILLIS;
         };
         return millis * 1_000_000;
     }

@@ -25,6 +25,9 @@ public final class EventLog {
                     + (recorded.finding().step() == null ? "" : " at " + recorded.finding().step())
                     + suffix(recorded.finding().message());
             case ProbeEvent.RunFinished finished -> "Run finished: " + describe(finished.report());
+            case ProbeEvent.RecordObserved observed -> "record " + observed.record().describe();
+            case ProbeEvent.ServerObserved observed -> "server " + observed.observation().kind() + " at "
+                    + observed.observation().step() + suffix(firstLine(observed.observation().detail()));
         };
         return Durations.formatOffset(event.atMicros()) + "  " + text;
     }

@@ -103,6 +103,12 @@ public final class TimelineModel {
             case ProbeEvent.EvidenceRecorded recorded -> step(recorded.step()).addEvidence(recorded.evidence());
             case ProbeEvent.FindingRecorded recorded -> addFinding(recorded.finding());
             case ProbeEvent.RunFinished finished -> report.set(finished.report());
+            case ProbeEvent.RecordObserved observed -> {
+                // Records and the server lane reach the view through the final report.
+            }
+            case ProbeEvent.ServerObserved observed -> {
+                // The server's checks also arrive as CheckRecorded events on their step.
+            }
         }
         lastEvent.set(event);
     }

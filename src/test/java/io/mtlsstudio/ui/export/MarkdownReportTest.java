@@ -103,7 +103,7 @@ class MarkdownReportTest {
         }
         Finding finding = new Finding("CUSTOM", Severity.INFO, StepId.CONNECT, "x|y", "a message", "");
         ProbeReport report = new ProbeReport("host:1", true, ProbeReport.Result.SUCCESS, null, steps, List.of(finding),
-                null, null, List.of());
+                null, null, List.of(), List.of(), List.of());
 
         String markdown = MarkdownReport.render(report, "", GENERATED);
 

@@ -130,6 +130,6 @@ class RunViewModelTest {
             }
             steps.add(new ProbeReport.StepReport(id, status, 0, 10, List.of(), List.of()));
         }
-        return new ProbeReport("127.0.0.1:7833", tls, result, failed, steps, findings, negotiated, health, List.of());
+        return new ProbeReport("127.0.0.1:7833", tls, result, failed, steps, findings, negotiated, health, List.of(), List.of(), List.of());
     }
 }
