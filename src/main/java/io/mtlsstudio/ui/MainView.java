@@ -1,6 +1,8 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.ui.findings.FileFindingsView;
 import io.mtlsstudio.ui.form.ConnectionView;
+import io.mtlsstudio.ui.form.CredentialFieldView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
 import io.mtlsstudio.ui.run.ResultKind;
@@ -30,6 +32,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /**
  * The main window's content: menus on top, the connection form on the left, the timeline in
  * the centre, the detail tabs on the right, and the result line and status bar at the bottom.
@@ -53,6 +57,7 @@ public final class MainView extends BorderPane {
         setLeft(createFormPane());
         setCenter(createWorkArea());
         setBottom(createBottom());
+        addInspectionTabs();
     }
 
     /** Adds a tab after the existing ones; later features (chains, scenarios, configuration) come in here. */
@@ -71,6 +76,22 @@ public final class MainView extends BorderPane {
     /** Returns the split between the timeline (first item) and the tabs (second item). */
     public SplitPane workArea() {
         return workArea;
+    }
+
+    /** Adds the tabs built on the credential inspection and the scenario table, and links the form's marks to them. */
+    private void addInspectionTabs() {
+        Tab fileChecks = new Tab("File checks", new FileFindingsView(model.fileFindings()));
+        fileChecks.setId("fileChecksTab");
+        fileChecks.textProperty().bind(Bindings.createStringBinding(
+                () -> "File checks (" + model.fileFindings().entries().size() + ")", model.fileFindings().entries()));
+        addTab(fileChecks);
+
+        for (CredentialFieldView field : List.of(form.clientCertificateField(), form.clientKeyField(), form.caField())) {
+            field.markView().setOnShowInTab(kind -> {
+                model.fileFindings().showField(kind);
+                tabs.getSelectionModel().select(fileChecks);
+            });
+        }
     }
 
     private MenuBar createMenus() {

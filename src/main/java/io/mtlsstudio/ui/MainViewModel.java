@@ -9,7 +9,11 @@ import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
 import io.mtlsstudio.ui.form.ConnectionRequest;
+import io.mtlsstudio.ui.findings.CredentialSetModel;
+import io.mtlsstudio.ui.findings.FileFindingsModel;
+import io.mtlsstudio.ui.findings.FilePasswords;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
+import io.mtlsstudio.ui.form.CredentialFieldModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
@@ -36,6 +40,8 @@ public final class MainViewModel implements AutoCloseable {
     private final BackgroundWork work;
     private final Callable<SampleCredentials> sampleLocator;
     private final ConnectionViewModel connection;
+    private final CredentialSetModel credentialSet;
+    private final FileFindingsModel fileFindings;
     private final RunViewModel run = new RunViewModel();
     private final DemoFrontend demo = new DemoFrontend();
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
@@ -54,6 +60,8 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
+        this.credentialSet = new CredentialSetModel(connection, work);
+        this.fileFindings = new FileFindingsModel(connection, credentialSet);
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -74,6 +82,15 @@ public final class MainViewModel implements AutoCloseable {
 
     public RunViewModel run() {
         return run;
+    }
+
+    /** Returns the client files checked together: the chain and the findings across the files. */
+    public CredentialSetModel credentialSet() {
+        return credentialSet;
+    }
+
+    public FileFindingsModel fileFindings() {
+        return fileFindings;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
@@ -123,10 +140,11 @@ public final class MainViewModel implements AutoCloseable {
         }
 
         ConnectionRequest request = validation.request();
+        FilePasswords passwords = FilePasswords.of(connection.files());
         long current = ++attempt;
         run.preparing(request.embeddedFrontend() ? "Starting the embedded demo frontend and reading the files…"
                 : "Reading the credential files…");
-        work.submit(() -> prepare(request),
+        work.submit(() -> prepare(request, passwords),
                 options -> {
                     if (current == attempt) {
                         startProbe(options, current);
@@ -163,16 +181,19 @@ public final class MainViewModel implements AutoCloseable {
             probe.cancel();
         }
         demo.close();
+        connection.files().forEach(CredentialFieldModel::forgetPassword);
     }
 
-    private ProbeOptions prepare(ConnectionRequest request) throws Exception {
-        Target dialled = request.target();
-        if (request.embeddedFrontend()) {
-            String address = demo.ensureStarted(requireSamples());
-            work.ui(() -> connection.setEmbeddedAddress(address));
-            dialled = Target.parse(address);
+    private ProbeOptions prepare(ConnectionRequest request, FilePasswords passwords) throws Exception {
+        try (passwords) {
+            Target dialled = request.target();
+            if (request.embeddedFrontend()) {
+                String address = demo.ensureStarted(requireSamples());
+                work.ui(() -> connection.setEmbeddedAddress(address));
+                dialled = Target.parse(address);
+            }
+            return request.toOptions(dialled, passwords);
         }
-        return request.toOptions(dialled);
     }
 
     private SampleCredentials requireSamples() throws IOException {

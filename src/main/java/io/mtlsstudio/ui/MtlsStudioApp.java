@@ -50,7 +50,7 @@ public class MtlsStudioApp extends Application {
         MainView view = new MainView(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
-        scene.getStylesheets().addAll(stylesheet("app.css"), stylesheet("light.css"));
+        scene.getStylesheets().addAll(stylesheet("app.css"), stylesheet("light.css"), stylesheet("inspection.css"));
         stage.setTitle("mTLS Studio");
         stage.setScene(scene);
         stage.setMinWidth(Math.min(960, screen.getWidth()));
