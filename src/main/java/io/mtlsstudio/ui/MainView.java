@@ -1,5 +1,6 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.ui.chain.ChainView;
 import io.mtlsstudio.ui.findings.FileFindingsView;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.form.CredentialFieldView;
@@ -80,6 +81,16 @@ public final class MainView extends BorderPane {
 
     /** Adds the tabs built on the credential inspection and the scenario table, and links the form's marks to them. */
     private void addInspectionTabs() {
+        Tab certificates = new Tab("Certificates", new ChainView(model.chains()));
+        certificates.setId("certificatesTab");
+        addTab(certificates);
+        tabs.getTabs().stream().filter(tab -> "stepDetailTab".equals(tab.getId()))
+                .map(Tab::getContent).filter(StepDetailView.class::isInstance).map(StepDetailView.class::cast)
+                .forEach(detail -> detail.setOnShowCertificate(certificate -> {
+                    model.chains().reveal(certificate);
+                    tabs.getSelectionModel().select(certificates);
+                }));
+
         Tab fileChecks = new Tab("File checks", new FileFindingsView(model.fileFindings()));
         fileChecks.setId("fileChecksTab");
         fileChecks.textProperty().bind(Bindings.createStringBinding(

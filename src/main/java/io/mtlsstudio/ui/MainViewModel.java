@@ -9,6 +9,7 @@ import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
 import io.mtlsstudio.ui.form.ConnectionRequest;
+import io.mtlsstudio.ui.chain.ChainViewModel;
 import io.mtlsstudio.ui.findings.CredentialSetModel;
 import io.mtlsstudio.ui.findings.FileFindingsModel;
 import io.mtlsstudio.ui.findings.FilePasswords;
@@ -42,6 +43,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ConnectionViewModel connection;
     private final CredentialSetModel credentialSet;
     private final FileFindingsModel fileFindings;
+    private final ChainViewModel chains;
     private final RunViewModel run = new RunViewModel();
     private final DemoFrontend demo = new DemoFrontend();
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
@@ -62,6 +64,7 @@ public final class MainViewModel implements AutoCloseable {
         this.connection = new ConnectionViewModel(work);
         this.credentialSet = new CredentialSetModel(connection, work);
         this.fileFindings = new FileFindingsModel(connection, credentialSet);
+        this.chains = new ChainViewModel(connection, credentialSet, run.timeline().reportProperty(), work);
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -91,6 +94,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public FileFindingsModel fileFindings() {
         return fileFindings;
+    }
+
+    /** Returns the Certificates tab's model: the client chain from the files and the server chain from the last run. */
+    public ChainViewModel chains() {
+        return chains;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
