@@ -10,6 +10,7 @@ import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepDetailView;
 import io.mtlsstudio.ui.run.TimelineView;
+import io.mtlsstudio.ui.scenario.ScenarioView;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,6 +41,12 @@ import java.util.List;
  * the centre, the detail tabs on the right, and the result line and status bar at the bottom.
  */
 public final class MainView extends BorderPane {
+
+    /**
+     * Divider position of the work area while the Scenarios tab is selected. The table needs the
+     * whole width, and the timeline returns with "Open in timeline" or any other tab.
+     */
+    private static final double WIDE_TABS_DIVIDER = 0.0;
 
     private final MainViewModel model;
     private final ConnectionView form;
@@ -97,12 +104,58 @@ public final class MainView extends BorderPane {
                 () -> "File checks (" + model.fileFindings().entries().size() + ")", model.fileFindings().entries()));
         addTab(fileChecks);
 
+        ScenarioView scenarioView = new ScenarioView(model.scenarios());
+        Tab scenarios = new Tab("Scenarios", scenarioView);
+        scenarios.setId("scenariosTab");
+        addTab(scenarios);
+        Tab stepDetail = tabs.getTabs().stream().filter(tab -> "stepDetailTab".equals(tab.getId())).findFirst().orElse(null);
+        scenarioView.setAfterOpen(() -> tabs.getSelectionModel().select(stepDetail));
+        widenTabsFor(scenarios);
+
         for (CredentialFieldView field : List.of(form.clientCertificateField(), form.clientKeyField(), form.caField())) {
             field.markView().setOnShowInTab(kind -> {
                 model.fileFindings().showField(kind);
                 tabs.getSelectionModel().select(fileChecks);
             });
         }
+        menuBar.getMenus().addAll(createViewMenu(), scenarioView.createMenu());
+    }
+
+    /** Creates the View menu: one item per tab, Shortcut+1 to Shortcut+9, so that tabs cut off by a narrow window stay reachable. */
+    private Menu createViewMenu() {
+        Menu view = new Menu("_View");
+        view.setId("viewMenu");
+        for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
+            Tab tab = tabs.getTabs().get(i);
+            MenuItem item = menuItem("", "view-" + tab.getId(), "Shortcut+" + (i + 1),
+                    () -> tabs.getSelectionModel().select(tab));
+            item.textProperty().bind(tab.textProperty());
+            view.getItems().add(item);
+        }
+        return view;
+    }
+
+    /**
+     * Gives the tabs most of the work area while {@code wide} is selected, because its table has
+     * many columns, and restores the user's divider position when another tab is selected.
+     */
+    private void widenTabsFor(Tab wide) {
+        double[] narrowPosition = {workArea.getDividerPositions().length > 0 ? workArea.getDividerPositions()[0] : 0.5};
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (workArea.getDividers().isEmpty()) {
+                return;
+            }
+            if (after == wide) {
+                // The timeline's scroll pane keeps a minimum width for its scroll bar; without this it shows as a sliver.
+                if (workArea.getItems().get(0) instanceof Region timeline) {
+                    timeline.setMinWidth(0);
+                }
+                narrowPosition[0] = workArea.getDividers().get(0).getPosition();
+                workArea.setDividerPositions(Math.min(narrowPosition[0], WIDE_TABS_DIVIDER));
+            } else if (before == wide) {
+                workArea.setDividerPositions(narrowPosition[0]);
+            }
+        });
     }
 
     private MenuBar createMenus() {

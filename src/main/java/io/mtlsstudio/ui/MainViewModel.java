@@ -1,6 +1,7 @@
 package io.mtlsstudio.ui;
 
 import io.mtlsstudio.handshake.HandshakeProbe;
+import io.mtlsstudio.handshake.ProbeReport;
 import io.mtlsstudio.handshake.ProbeEvent;
 import io.mtlsstudio.handshake.ProbeOptions;
 import io.mtlsstudio.handshake.ProbeRun;
@@ -18,6 +19,8 @@ import io.mtlsstudio.ui.form.CredentialFieldModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
+import io.mtlsstudio.ui.scenario.ReportEvents;
+import io.mtlsstudio.ui.scenario.ScenarioViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -44,6 +47,7 @@ public final class MainViewModel implements AutoCloseable {
     private final CredentialSetModel credentialSet;
     private final FileFindingsModel fileFindings;
     private final ChainViewModel chains;
+    private final ScenarioViewModel scenarios;
     private final RunViewModel run = new RunViewModel();
     private final DemoFrontend demo = new DemoFrontend();
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
@@ -65,6 +69,8 @@ public final class MainViewModel implements AutoCloseable {
         this.credentialSet = new CredentialSetModel(connection, work);
         this.fileFindings = new FileFindingsModel(connection, credentialSet);
         this.chains = new ChainViewModel(connection, credentialSet, run.timeline().reportProperty(), work);
+        this.scenarios = new ScenarioViewModel(connection, work, row -> showReport(row.result().report(),
+                "Scenario row " + row.scenario().id() + ": " + row.scenario().title()));
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -99,6 +105,27 @@ public final class MainViewModel implements AutoCloseable {
     /** Returns the Certificates tab's model: the client chain from the files and the server chain from the last run. */
     public ChainViewModel chains() {
         return chains;
+    }
+
+    public ScenarioViewModel scenarios() {
+        return scenarios;
+    }
+
+    /**
+     * Shows a finished probe report in the timeline, the step detail and the result line, as if it
+     * had just run. Returns false, and changes nothing, while a connection attempt is in progress.
+     *
+     * @param origin what the report is, for the log, for example a scenario row
+     */
+    public boolean showReport(ProbeReport report, String origin) {
+        if (isBusy()) {
+            return false;
+        }
+        attempt++;
+        run.preparing("Showing " + origin);
+        run.probeStarted(report.target());
+        ReportEvents.of(report).forEach(run::accept);
+        return true;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
@@ -189,6 +216,7 @@ public final class MainViewModel implements AutoCloseable {
             probe.cancel();
         }
         demo.close();
+        scenarios.close();
         connection.files().forEach(CredentialFieldModel::forgetPassword);
     }
 
