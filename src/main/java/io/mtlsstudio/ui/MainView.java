@@ -1,7 +1,10 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.ui.chain.ChainView;
 import io.mtlsstudio.ui.export.DiagramImage;
+import io.mtlsstudio.ui.findings.FileFindingsView;
 import io.mtlsstudio.ui.form.ConnectionView;
+import io.mtlsstudio.ui.form.CredentialFieldView;
 import io.mtlsstudio.ui.replay.ReplayView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
@@ -9,6 +12,10 @@ import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepDetailView;
 import io.mtlsstudio.ui.run.TimelineView;
+import io.mtlsstudio.ui.scenario.ScenarioView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.event.EventHandler;
@@ -34,6 +41,8 @@ import javafx.stage.Window;
 
 import java.io.File;
 
+import java.util.List;
+
 /**
  * The main window's content: menus on top, the connection form on the left, the timeline in
  * the centre, the detail tabs on the right, and the result line and status bar at the bottom.
@@ -41,6 +50,12 @@ import java.io.File;
 public final class MainView extends BorderPane {
 
     private static final String PRESENTER = "presenter";
+
+    /**
+     * Divider position of the work area while the Scenarios tab is selected. The table needs the
+     * whole width, and the timeline returns with "Open in timeline" or any other tab.
+     */
+    private static final double WIDE_TABS_DIVIDER = 0.0;
 
     private final MainViewModel model;
     private final ConnectionView form;
@@ -93,6 +108,7 @@ public final class MainView extends BorderPane {
         setCenter(createWorkArea());
         setBottom(createBottom());
         initAppearance();
+        addInspectionTabs();
     }
 
     /** Returns the replay view, whose diagram the PNG export draws. */
@@ -120,6 +136,78 @@ public final class MainView extends BorderPane {
     /** Returns the split between the replay (first item) and the live result with its tabs (second item). */
     public SplitPane workArea() {
         return workArea;
+    }
+
+    /** Adds the tabs built on the credential inspection and the scenario table, and links the form's marks to them. */
+    private void addInspectionTabs() {
+        Tab certificates = new Tab("Certificates", new ChainView(model.chains()));
+        certificates.setId("certificatesTab");
+        addTab(certificates);
+        stepDetail.setOnShowCertificate(certificate -> {
+            model.chains().reveal(certificate);
+            tabs.getSelectionModel().select(certificates);
+        });
+
+        Tab fileChecks = new Tab("File checks", new FileFindingsView(model.fileFindings()));
+        fileChecks.setId("fileChecksTab");
+        fileChecks.textProperty().bind(Bindings.createStringBinding(
+                () -> "File checks (" + model.fileFindings().entries().size() + ")", model.fileFindings().entries()));
+        addTab(fileChecks);
+
+        ScenarioView scenarioView = new ScenarioView(model.scenarios());
+        Tab scenarios = new Tab("Scenarios", scenarioView);
+        scenarios.setId("scenariosTab");
+        addTab(scenarios);
+        Tab stepDetail = tabs.getTabs().stream().filter(tab -> "stepDetailTab".equals(tab.getId())).findFirst().orElse(null);
+        scenarioView.setAfterOpen(() -> tabs.getSelectionModel().select(stepDetail));
+        widenTabsFor(scenarios);
+
+        for (CredentialFieldView field : List.of(form.clientCertificateField(), form.clientKeyField(), form.caField())) {
+            field.markView().setOnShowInTab(kind -> {
+                model.fileFindings().showField(kind);
+                tabs.getSelectionModel().select(fileChecks);
+            });
+        }
+        menuBar.getMenus().addAll(createViewMenu(), scenarioView.createMenu());
+    }
+
+    /** Creates the View menu: one item per tab, Shortcut+1 to Shortcut+9, so that tabs cut off by a narrow window stay reachable. */
+    private Menu createViewMenu() {
+        Menu view = new Menu("_View");
+        view.setId("viewMenu");
+        for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
+            Tab tab = tabs.getTabs().get(i);
+            MenuItem item = new MenuItem();
+            item.setId("view-" + tab.getId());
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
+            item.setOnAction(event -> tabs.getSelectionModel().select(tab));
+            item.textProperty().bind(tab.textProperty());
+            view.getItems().add(item);
+        }
+        return view;
+    }
+
+    /**
+     * Gives the tabs most of the work area while {@code wide} is selected, because its table has
+     * many columns, and restores the user's divider position when another tab is selected.
+     */
+    private void widenTabsFor(Tab wide) {
+        double[] narrowPosition = {workArea.getDividerPositions().length > 0 ? workArea.getDividerPositions()[0] : 0.5};
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (workArea.getDividers().isEmpty()) {
+                return;
+            }
+            if (after == wide) {
+                // The timeline's scroll pane keeps a minimum width for its scroll bar; without this it shows as a sliver.
+                if (workArea.getItems().get(0) instanceof Region timeline) {
+                    timeline.setMinWidth(0);
+                }
+                narrowPosition[0] = workArea.getDividers().get(0).getPosition();
+                workArea.setDividerPositions(Math.min(narrowPosition[0], WIDE_TABS_DIVIDER));
+            } else if (before == wide) {
+                workArea.setDividerPositions(narrowPosition[0]);
+            }
+        });
     }
 
     private VBox createFormPane() {
@@ -279,7 +367,8 @@ public final class MainView extends BorderPane {
         getStyleClass().add(theme.styleClass());
         if (getScene() != null) {
             getScene().getStylesheets().setAll(MtlsStudioApp.stylesheet("app.css"),
-                    MtlsStudioApp.stylesheet(theme.stylesheet()), MtlsStudioApp.stylesheet("presenter.css"));
+                    MtlsStudioApp.stylesheet(theme.stylesheet()), MtlsStudioApp.stylesheet("inspection.css"),
+                    MtlsStudioApp.stylesheet("presenter.css"));
         }
     }
 

@@ -12,11 +12,18 @@ import io.mtlsstudio.pki.SampleCredentials;
 import io.mtlsstudio.ui.export.DiagramImage;
 import io.mtlsstudio.ui.export.MarkdownReport;
 import io.mtlsstudio.ui.form.ConnectionRequest;
+import io.mtlsstudio.ui.chain.ChainViewModel;
+import io.mtlsstudio.ui.findings.CredentialSetModel;
+import io.mtlsstudio.ui.findings.FileFindingsModel;
+import io.mtlsstudio.ui.findings.FilePasswords;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
+import io.mtlsstudio.ui.form.CredentialFieldModel;
 import io.mtlsstudio.ui.replay.ReplayViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
+import io.mtlsstudio.ui.scenario.ReportEvents;
+import io.mtlsstudio.ui.scenario.ScenarioViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -49,6 +56,10 @@ public final class MainViewModel implements AutoCloseable {
     private final BackgroundWork work;
     private final Callable<SampleCredentials> sampleLocator;
     private final ConnectionViewModel connection;
+    private final CredentialSetModel credentialSet;
+    private final FileFindingsModel fileFindings;
+    private final ChainViewModel chains;
+    private final ScenarioViewModel scenarios;
     private final RunViewModel run = new RunViewModel();
     private final ReplayViewModel replay = new ReplayViewModel(run.recording());
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
@@ -71,6 +82,11 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
+        this.credentialSet = new CredentialSetModel(connection, work);
+        this.fileFindings = new FileFindingsModel(connection, credentialSet);
+        this.chains = new ChainViewModel(connection, credentialSet, run.timeline().reportProperty(), work);
+        this.scenarios = new ScenarioViewModel(connection, work, row -> showReport(row.result().report(),
+                "Scenario row " + row.scenario().id() + ": " + row.scenario().title()));
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -110,6 +126,41 @@ public final class MainViewModel implements AutoCloseable {
     /** Returns the outcome of the last export, for the status bar. */
     public ReadOnlyStringProperty exportMessageProperty() {
         return exportMessage.getReadOnlyProperty();
+    }
+
+    /** Returns the client files checked together: the chain and the findings across the files. */
+    public CredentialSetModel credentialSet() {
+        return credentialSet;
+    }
+
+    public FileFindingsModel fileFindings() {
+        return fileFindings;
+    }
+
+    /** Returns the Certificates tab's model: the client chain from the files and the server chain from the last run. */
+    public ChainViewModel chains() {
+        return chains;
+    }
+
+    public ScenarioViewModel scenarios() {
+        return scenarios;
+    }
+
+    /**
+     * Shows a finished probe report in the timeline, the step detail and the result line, as if it
+     * had just run. Returns false, and changes nothing, while a connection attempt is in progress.
+     *
+     * @param origin what the report is, for the log, for example a scenario row
+     */
+    public boolean showReport(ProbeReport report, String origin) {
+        if (isBusy()) {
+            return false;
+        }
+        attempt++;
+        run.preparing("Showing " + origin);
+        run.probeStarted(report.target());
+        ReportEvents.of(report).forEach(run::accept);
+        return true;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
@@ -160,10 +211,11 @@ public final class MainViewModel implements AutoCloseable {
 
         ConnectionRequest request = validation.request();
         replay.offeredVersionProperty().set(request.tlsVersion());
+        FilePasswords passwords = FilePasswords.of(connection.files());
         long current = ++attempt;
         run.preparing(request.embeddedFrontend() ? "Starting the embedded demo frontend and reading the files…"
                 : "Reading the credential files…");
-        work.submit(() -> prepare(request),
+        work.submit(() -> prepare(request, passwords),
                 options -> {
                     if (current == attempt) {
                         startProbe(options, current);
@@ -235,16 +287,20 @@ public final class MainViewModel implements AutoCloseable {
             probe.cancel();
         }
         demo.close();
+        scenarios.close();
+        connection.files().forEach(CredentialFieldModel::forgetPassword);
     }
 
-    private ProbeOptions prepare(ConnectionRequest request) throws Exception {
-        Target dialled = request.target();
-        if (request.embeddedFrontend()) {
-            String address = demo.ensureStarted(requireSamples());
-            work.ui(() -> connection.setEmbeddedAddress(address));
-            dialled = Target.parse(address);
+    private ProbeOptions prepare(ConnectionRequest request, FilePasswords passwords) throws Exception {
+        try (passwords) {
+            Target dialled = request.target();
+            if (request.embeddedFrontend()) {
+                String address = demo.ensureStarted(requireSamples());
+                work.ui(() -> connection.setEmbeddedAddress(address));
+                dialled = Target.parse(address);
+            }
+            return request.toOptions(dialled, passwords);
         }
-        return request.toOptions(dialled);
     }
 
     private SampleCredentials requireSamples() throws IOException {
