@@ -2,6 +2,7 @@ package io.mtlsstudio.cli;
 
 import io.mtlsstudio.cadence.EmbeddedFrontend;
 import io.mtlsstudio.cadence.FrontendSettings;
+import io.mtlsstudio.cadence.config.BlockOwner;
 import io.mtlsstudio.cadence.config.CadenceConfig;
 import io.mtlsstudio.cadence.config.CadenceConfigLoader;
 import io.mtlsstudio.cadence.config.ConfigFrontend;
@@ -62,8 +63,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1).")
     String host = "127.0.0.1";
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 7833).")
-    int port = 7833;
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: the config's "
+            + "services.frontend.rpc.grpcPort with --config, else 7833).")
+    Integer port;
+
+    /** Cadence's frontend gRPC port. */
+    private static final int DEFAULT_PORT = 7833;
 
     @Option(names = "--tls-version", paramLabel = "VERSION", description = "Accept only 1.2 or 1.3 (default: both).")
     String tlsVersion;
@@ -115,6 +120,9 @@ public final class ServeCommand implements Callable<Integer> {
             CadenceConfig loaded = CadenceConfigLoader.load(ConfigRequest.of(config).withEnv(env).withZone(zone));
             ConfigSummary.print(spec.commandLine().getOut(), loaded, List.of(loaded.frontend()));
             ConfigFrontend frontend = ConfigFrontend.from(loaded);
+            if (port == null && loaded.frontend().owner() instanceof BlockOwner.Service service && service.grpcPort() != null) {
+                port = service.grpcPort();
+            }
             return base(frontend.mode(), frontend.chain(), frontend.key(), frontend.clientCas());
         }
         if (plaintext) {
@@ -152,7 +160,7 @@ public final class ServeCommand implements Callable<Integer> {
             case "1.3" -> List.of("TLSv1.3");
             default -> throw new IllegalArgumentException("Invalid --tls-version \"" + tlsVersion + "\". Use 1.2 or 1.3.");
         };
-        return new FrontendSettings(host, port, mode, chain, privateKey, cas, protocols, warmUp);
+        return new FrontendSettings(host, port == null ? DEFAULT_PORT : port, mode, chain, privateKey, cas, protocols, warmUp);
     }
 
     private static List<X509Certificate> readAll(List<Path> files) throws CredentialException {

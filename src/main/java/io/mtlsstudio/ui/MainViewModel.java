@@ -3,6 +3,7 @@ package io.mtlsstudio.ui;
 import io.mtlsstudio.handshake.HandshakeProbe;
 import io.mtlsstudio.handshake.ProbeEvent;
 import io.mtlsstudio.handshake.ProbeOptions;
+import io.mtlsstudio.handshake.ProbeReport;
 import io.mtlsstudio.handshake.ProbeRun;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.Target;
@@ -12,24 +13,42 @@ import io.mtlsstudio.profile.ConfigFolder;
 import io.mtlsstudio.profile.ProfileStore;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.config.ConfigViewModel;
+import io.mtlsstudio.ui.export.DiagramImage;
 import io.mtlsstudio.ui.export.ExportViewModel;
+import io.mtlsstudio.ui.export.MarkdownReport;
 import io.mtlsstudio.ui.form.ConnectionRequest;
+import io.mtlsstudio.ui.chain.ChainViewModel;
+import io.mtlsstudio.ui.findings.CredentialSetModel;
+import io.mtlsstudio.ui.findings.FileFindingsModel;
+import io.mtlsstudio.ui.findings.FilePasswords;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
+import io.mtlsstudio.ui.form.CredentialFieldModel;
 import io.mtlsstudio.ui.generate.GeneratorViewModel;
 import io.mtlsstudio.ui.profile.ProfileViewModel;
+import io.mtlsstudio.ui.replay.ReplayViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
+import io.mtlsstudio.ui.scenario.ReportEvents;
+import io.mtlsstudio.ui.scenario.ScenarioViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,7 +63,15 @@ public final class MainViewModel implements AutoCloseable {
     private final BackgroundWork work;
     private final Callable<SampleCredentials> sampleLocator;
     private final ConnectionViewModel connection;
+    private final CredentialSetModel credentialSet;
+    private final FileFindingsModel fileFindings;
+    private final ChainViewModel chains;
+    private final ScenarioViewModel scenarios;
     private final RunViewModel run = new RunViewModel();
+    private final ReplayViewModel replay = new ReplayViewModel(run.recording());
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
     private final DemoFrontend demo = new DemoFrontend();
     private final ConfigViewModel config;
     private final ExportViewModel export;
@@ -72,6 +99,11 @@ public final class MainViewModel implements AutoCloseable {
         this.config = ConfigViewModel.create(work, connection, recentFiles);
         this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
         this.generator = new GeneratorViewModel(work, connection, export, recentFiles);
+        this.credentialSet = new CredentialSetModel(connection, work);
+        this.fileFindings = new FileFindingsModel(connection, credentialSet);
+        this.chains = new ChainViewModel(connection, credentialSet, run.timeline().reportProperty(), work);
+        this.scenarios = new ScenarioViewModel(connection, work, row -> showReport(row.result().report(),
+                "Scenario row " + row.scenario().id() + ": " + row.scenario().title()));
         this.selectedStepModel = Bindings.createObjectBinding(
                 () -> selectedStep.get() == null ? null : run.timeline().step(selectedStep.get()), selectedStep);
         this.busy = Bindings.createBooleanBinding(() -> run.resultKind().isBusy(), run.resultKindProperty());
@@ -108,6 +140,60 @@ public final class MainViewModel implements AutoCloseable {
 
     public ProfileViewModel profiles() {
         return profiles;
+    }
+
+    /** Returns the replay of the current run that the diagram draws. */
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Returns whether the window shows only the diagram, full screen, in large type and high contrast. */
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    /** Returns the outcome of the last export, for the status bar. */
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
+    /** Returns the client files checked together: the chain and the findings across the files. */
+    public CredentialSetModel credentialSet() {
+        return credentialSet;
+    }
+
+    public FileFindingsModel fileFindings() {
+        return fileFindings;
+    }
+
+    /** Returns the Certificates tab's model: the client chain from the files and the server chain from the last run. */
+    public ChainViewModel chains() {
+        return chains;
+    }
+
+    public ScenarioViewModel scenarios() {
+        return scenarios;
+    }
+
+    /**
+     * Shows a finished probe report in the timeline, the step detail and the result line, as if it
+     * had just run. Returns false, and changes nothing, while a connection attempt is in progress.
+     *
+     * @param origin what the report is, for the log, for example a scenario row
+     */
+    public boolean showReport(ProbeReport report, String origin) {
+        if (isBusy()) {
+            return false;
+        }
+        attempt++;
+        run.preparing("Showing " + origin);
+        run.probeStarted(report.target());
+        ReportEvents.of(report).forEach(run::accept);
+        return true;
     }
 
     public ObjectProperty<StepId> selectedStepProperty() {
@@ -157,10 +243,12 @@ public final class MainViewModel implements AutoCloseable {
         }
 
         ConnectionRequest request = validation.request();
+        replay.offeredVersionProperty().set(request.tlsVersion());
+        FilePasswords passwords = FilePasswords.of(connection.files());
         long current = ++attempt;
         run.preparing(request.embeddedFrontend() ? "Starting the embedded demo frontend and reading the files…"
                 : "Reading the credential files…");
-        work.submit(() -> prepare(request),
+        work.submit(() -> prepare(request, passwords),
                 options -> {
                     if (current == attempt) {
                         startProbe(options, current);
@@ -188,6 +276,41 @@ public final class MainViewModel implements AutoCloseable {
         work.background(probe::cancel);
     }
 
+    /** Writes the finished run as a Markdown report to {@code file}, in the background. */
+    public void exportReport(Path file) {
+        ProbeReport report = run.timeline().report();
+        if (report == null) {
+            exportMessage.set("No finished run to export. Connect first, then export the report.");
+            return;
+        }
+        String text = MarkdownReport.render(report, replay.protocolProperty().get().note(), Instant.now());
+        work.submit(() -> {
+                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                    return file;
+                },
+                written -> exportMessage.set("Report written to " + written),
+                error -> exportMessage.set("The report could not be written to " + file + ": " + describe(error)
+                        + ". Choose another folder."));
+    }
+
+    /** Writes an image of the diagram as PNG to {@code file}, in the background. */
+    public void exportImage(BufferedImage image, Path file) {
+        work.submit(() -> {
+                    DiagramImage.writePng(image, file);
+                    return file;
+                },
+                written -> exportMessage.set("Diagram written to " + written + " (" + image.getWidth() + " × "
+                        + image.getHeight() + " pixels)"),
+                error -> exportMessage.set("The diagram could not be written to " + file + ": " + describe(error)
+                        + ". Choose another folder."));
+    }
+
+    private static String describe(Exception error) {
+        return error instanceof java.nio.file.NoSuchFileException missing
+                ? missing.getFile() + " cannot be created, because its folder does not exist"
+                : error.getMessage();
+    }
+
     /** Cancels a running probe and stops the embedded frontend; blocks until the frontend stops. */
     @Override
     public void close() {
@@ -197,17 +320,21 @@ public final class MainViewModel implements AutoCloseable {
             probe.cancel();
         }
         demo.close();
+        scenarios.close();
         config.close();
+        connection.files().forEach(CredentialFieldModel::forgetPassword);
     }
 
-    private ProbeOptions prepare(ConnectionRequest request) throws Exception {
-        Target dialled = request.target();
-        if (request.embeddedFrontend()) {
-            String address = demo.ensureStarted(requireSamples());
-            work.ui(() -> connection.setEmbeddedAddress(address));
-            dialled = Target.parse(address);
+    private ProbeOptions prepare(ConnectionRequest request, FilePasswords passwords) throws Exception {
+        try (passwords) {
+            Target dialled = request.target();
+            if (request.embeddedFrontend()) {
+                String address = demo.ensureStarted(requireSamples());
+                work.ui(() -> connection.setEmbeddedAddress(address));
+                dialled = Target.parse(address);
+            }
+            return request.toOptions(dialled, passwords);
         }
-        return request.toOptions(dialled);
     }
 
     private SampleCredentials requireSamples() throws IOException {

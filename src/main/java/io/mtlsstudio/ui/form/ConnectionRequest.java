@@ -5,6 +5,7 @@ import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.handshake.TlsVersion;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialFiles;
+import io.mtlsstudio.pki.PasswordSource;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -37,6 +38,16 @@ public record ConnectionRequest(Target target, String serverName, boolean tls, T
      * @throws FileProblem naming the form field whose file cannot be used
      */
     public ProbeOptions toOptions(Target dialled) throws FileProblem {
+        return toOptions(dialled, PasswordSource.NONE);
+    }
+
+    /**
+     * Reads the files, decrypting an encrypted key or keystore with a password from
+     * {@code passwords}, and returns the probe options for {@code dialled}.
+     *
+     * @throws FileProblem naming the form field whose file cannot be used
+     */
+    public ProbeOptions toOptions(Target dialled, PasswordSource passwords) throws FileProblem {
         ProbeOptions.Builder builder = ProbeOptions.builder(dialled)
                 .serverName(serverName)
                 .tls(tls)
@@ -49,8 +60,9 @@ public record ConnectionRequest(Target target, String serverName, boolean tls, T
 
         if (clientCertificate != null && clientKey != null) {
             List<X509Certificate> chain = read(CredentialFieldModel.Kind.CLIENT_CERTIFICATE,
-                    () -> CredentialFiles.readCertificates(clientCertificate));
-            PrivateKey key = read(CredentialFieldModel.Kind.CLIENT_KEY, () -> CredentialFiles.readPrivateKey(clientKey));
+                    () -> CredentialFiles.readCertificates(clientCertificate, passwords));
+            PrivateKey key = read(CredentialFieldModel.Kind.CLIENT_KEY,
+                    () -> CredentialFiles.readPrivateKey(clientKey, passwords));
             builder.clientCertificate(chain, key);
         }
         if (ca != null) {

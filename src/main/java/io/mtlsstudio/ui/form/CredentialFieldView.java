@@ -1,6 +1,9 @@
 package io.mtlsstudio.ui.form;
 
+import io.mtlsstudio.pki.CheckStatus;
 import io.mtlsstudio.ui.StatusIcon;
+import io.mtlsstudio.ui.findings.FileMarkView;
+import io.mtlsstudio.ui.findings.PasswordDialog;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -34,10 +37,13 @@ public final class CredentialFieldView extends VBox {
     private final Button browse = new Button("Browse…");
     private final StatusIcon stateIcon = new StatusIcon();
     private final Label message = new Label();
+    private final FileMarkView mark;
 
     /** @param idPrefix prefix of the CSS ids: {@code <prefix>Path}, {@code <prefix>Browse}, {@code <prefix>Message} */
     public CredentialFieldView(CredentialFieldModel model, String idPrefix) {
         this.model = model;
+        this.mark = new FileMarkView(model, idPrefix);
+        model.setPasswordPrompt(new PasswordDialog(this));
         createView(idPrefix);
         initListeners();
     }
@@ -56,6 +62,11 @@ public final class CredentialFieldView extends VBox {
 
     public TextField pathField() {
         return pathField;
+    }
+
+    /** Returns the mark line under the path: the mark word, the findings link and the password button. */
+    public FileMarkView markView() {
+        return mark;
     }
 
     private void createView(String idPrefix) {
@@ -83,7 +94,7 @@ public final class CredentialFieldView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         stateIcon.setId(idPrefix + "State");
-        HBox status = new HBox(6, stateIcon, message);
+        HBox status = new HBox(6, stateIcon, new VBox(1, mark, message));
         status.setAlignment(Pos.TOP_LEFT);
 
         getChildren().addAll(label, row, status);
@@ -95,7 +106,7 @@ public final class CredentialFieldView extends VBox {
         pathField.setOnAction(event -> model.inspect());
         pathField.focusedProperty().addListener((observable, was, focused) -> {
             if (!focused) {
-                model.inspect();
+                model.inspectIfChanged();
                 showFileName();
             }
         });
@@ -103,6 +114,7 @@ public final class CredentialFieldView extends VBox {
             showState(state);
             showFileName();
         });
+        model.markProperty().addListener((observable, before, after) -> showState(model.state()));
         // A long path shows its end, the file name, unless the user is editing it.
         model.pathProperty().addListener((observable, before, after) -> showFileName());
         pathField.widthProperty().addListener((observable, before, after) -> showFileName());
@@ -146,10 +158,11 @@ public final class CredentialFieldView extends VBox {
     }
 
     private void showState(CredentialFieldModel.State state) {
+        CheckStatus checked = model.mark();
         stateIcon.show(switch (state) {
             case EMPTY -> "info";
             case CHECKING -> "checking";
-            case VALID -> "passed";
+            case VALID -> checked == CheckStatus.WARNING ? "warning" : checked == CheckStatus.ERROR ? "failed" : "passed";
             case INVALID -> "failed";
         });
         pathField.pseudoClassStateChanged(INVALID,
@@ -160,7 +173,7 @@ public final class CredentialFieldView extends VBox {
         } else if (state == CredentialFieldModel.State.INVALID) {
             message.getStyleClass().add("message-invalid");
         }
-        message.setAccessibleText(model.kind().label() + ": " + state + ". " + message.getText());
+        message.setAccessibleText(model.kind().label() + ": " + (checked == null ? state : checked) + ". " + message.getText());
     }
 
     private Optional<File> folderOfCurrentPath() {

@@ -8,7 +8,9 @@ import io.mtlsstudio.ui.StatusIcon;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -20,6 +22,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The selected step: its state and duration, the failure and its fix when it failed, the checks
@@ -29,9 +34,12 @@ import java.security.cert.X509Certificate;
 public final class StepDetailView extends ScrollPane {
 
     private final ObservableValue<StepModel> selected;
+    private BiConsumer<String, List<X509Certificate>> chainOpener = (title, chain) ->
+            CertificateChainWindow.show(getScene() == null ? null : getScene().getWindow(), title, chain);
     private final VBox content = new VBox(10);
     private final InvalidationListener refresh = observable -> rebuild();
     private StepModel shownStep;
+    private Consumer<X509Certificate> showCertificate;
 
     public StepDetailView(ObservableValue<StepModel> selected) {
         this.selected = selected;
@@ -42,6 +50,17 @@ public final class StepDetailView extends ScrollPane {
         setContent(content);
         selected.addListener((observable, before, after) -> show(after));
         show(selected.getValue());
+    }
+
+    /** Replaces what "Open the chain view" does, for example with a chain tab; it gets the evidence label and the chain. */
+    public void setChainOpener(BiConsumer<String, List<X509Certificate>> opener) {
+        this.chainOpener = opener;
+    }
+
+    /** Sets the action of the "Show in Certificates" button under each certificate; null removes the buttons. */
+    public void setOnShowCertificate(Consumer<X509Certificate> action) {
+        showCertificate = action;
+        rebuild();
     }
 
     private void show(StepModel step) {
@@ -162,6 +181,10 @@ public final class StepDetailView extends ScrollPane {
                 for (int i = 0; i < item.certificates().size(); i++) {
                     entry.getChildren().add(certificate(i, item.certificates().get(i)));
                 }
+                Hyperlink chainLink = new Hyperlink("Open the chain view");
+                chainLink.setId("detail-chain-link-" + (index - 1));
+                chainLink.setOnAction(event -> chainOpener.accept(item.label(), item.certificates()));
+                entry.getChildren().add(chainLink);
             }
             copyable(entry, item.label() + ": " + item.value());
             list.getChildren().add(entry);
@@ -187,6 +210,13 @@ public final class StepDetailView extends ScrollPane {
             key.setMinWidth(80);
             grid.add(key, 0, row);
             grid.add(wrapped(rows[row][1]), 1, row);
+        }
+        if (showCertificate != null) {
+            Button show = new Button("Show in Certificates");
+            show.setId("showInCertificates-" + position);
+            show.getStyleClass().add("small-button");
+            show.setOnAction(event -> showCertificate.accept(cert));
+            grid.add(show, 1, rows.length);
         }
         return grid;
     }
