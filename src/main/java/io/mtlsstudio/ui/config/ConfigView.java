@@ -2,11 +2,13 @@ package io.mtlsstudio.ui.config;
 
 import io.mtlsstudio.cadence.config.YamlLocation;
 import io.mtlsstudio.ui.StatusIcon;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -48,6 +50,9 @@ import java.util.function.Function;
 public final class ConfigView extends VBox {
 
     static final String STYLESHEET = "/io/mtlsstudio/ui/tools.css";
+    /** Width from which the findings stand beside the TLS blocks instead of below them. */
+    private static final double WIDE_LAYOUT = 900;
+    private static final String ARRANGED = "config.results.arranged";
 
     private final ConfigViewModel model;
     private final TreeTableView<SettingRow> blockTable = new TreeTableView<>();
@@ -86,29 +91,27 @@ public final class ConfigView extends VBox {
     }
 
     private void createView() {
-        Label title = new Label("Cadence server configuration");
-        title.getStyleClass().add("section-title");
-
         SplitPane results = createResults();
         VBox.setVgrow(results, Priority.ALWAYS);
-        getChildren().addAll(title, createPathRows(), createSummary(), createError(), createFrontendBox(), results);
+        getChildren().addAll(createPathRow(), createSummary(), createError(), createFrontendBox(), results);
     }
 
-    private VBox createPathRows() {
+    private HBox createPathRow() {
         TextField path = new TextField();
         path.setId("configPathField");
         path.setPromptText("config folder, such as cadence/config, or one YAML file");
         path.textProperty().bindBidirectional(model.pathProperty());
         path.setOnAction(event -> model.load());
         HBox.setHgrow(path, Priority.ALWAYS);
+        // A long path shows its end, the config folder's name, unless the user is editing it.
+        model.pathProperty().addListener((observable, before, after) -> showEnd(path));
+        path.focusedProperty().addListener((observable, was, focused) -> showEnd(path));
 
         MenuButton recent = new MenuButton("Recent");
         recent.setId("configRecentButton");
         recent.setTooltip(new Tooltip("Config folders and files opened before"));
         fillRecent(recent);
         model.recentPaths().addListener((ListChangeListener<Path>) change -> fillRecent(recent));
-        HBox pathRow = new HBox(6, fieldLabel("Config", path), path, recent);
-        pathRow.setAlignment(Pos.CENTER_LEFT);
 
         Button folder = new Button("Open folder…");
         folder.setId("configOpenFolder");
@@ -138,14 +141,20 @@ public final class ConfigView extends VBox {
         ProgressIndicator progress = new ProgressIndicator();
         progress.getStyleClass().add("small-progress");
         progress.visibleProperty().bind(model.loadingProperty());
-        HBox layerRow = new HBox(6, folder, file, new Separator(Orientation.VERTICAL), fieldLabel("Env", env), env,
-                fieldLabel("Zone", zone), zone, load, progress);
-        layerRow.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(6, fieldLabel("Config", path), path, recent, folder, file, new Separator(Orientation.VERTICAL),
+                fieldLabel("Env", env), env, fieldLabel("Zone", zone), zone, load, progress);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : row.getChildren()) {
+            if (node != path && node instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        path.setMinWidth(120);
 
         Tooltip layering = new Tooltip("The server's --env and --zone: it loads base.yaml, then ENV.yaml, then ENV_ZONE.yaml.");
         env.setTooltip(layering);
         zone.setTooltip(layering);
-        return new VBox(6, pathRow, layerRow);
+        return row;
     }
 
     private Label createSummary() {
@@ -265,9 +274,19 @@ public final class ConfigView extends VBox {
         VBox blocksPane = new VBox(4, blocksTitle, blockTable, selected);
 
         SplitPane results = new SplitPane(blocksPane, findingsPane);
-        results.setOrientation(Orientation.VERTICAL);
-        results.setDividerPositions(0.6);
+        arrangeResults(results, getWidth());
+        widthProperty().addListener((observable, before, width) -> arrangeResults(results, width.doubleValue()));
         return results;
+    }
+
+    /** Puts the findings beside the TLS blocks when the tab is wide, and below them when it is not. */
+    private static void arrangeResults(SplitPane results, double width) {
+        Orientation orientation = width >= WIDE_LAYOUT ? Orientation.HORIZONTAL : Orientation.VERTICAL;
+        if (results.getOrientation() != orientation || results.getProperties().get(ARRANGED) == null) {
+            results.getProperties().put(ARRANGED, Boolean.TRUE);
+            results.setOrientation(orientation);
+            results.setDividerPositions(orientation == Orientation.HORIZONTAL ? 0.62 : 0.6);
+        }
     }
 
     private void createBlockTable() {
@@ -346,6 +365,13 @@ public final class ConfigView extends VBox {
         button.setDisable(button.getItems().isEmpty());
     }
 
+    private static void showEnd(TextField field) {
+        if (!field.isFocused()) {
+            // The skin scrolls to the caret on its next layout, so the caret moves after this change.
+            Platform.runLater(() -> field.positionCaret(field.getLength()));
+        }
+    }
+
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
@@ -405,12 +431,15 @@ public final class ConfigView extends VBox {
 
             Label code = new Label(finding.code());
             code.getStyleClass().add("finding-code");
+            code.setMinWidth(Region.USE_PREF_SIZE);
             Label severity = new Label(finding.severity() + " · " + finding.origin().label());
             severity.getStyleClass().add("finding-severity");
+            severity.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             Button copy = new Button("Copy");
             copy.getStyleClass().add("small-button");
+            copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setOnAction(event -> {
                 ClipboardContent content = new ClipboardContent();
                 content.putString(finding.copyText());

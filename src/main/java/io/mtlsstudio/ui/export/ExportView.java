@@ -2,8 +2,10 @@ package io.mtlsstudio.ui.export;
 
 import io.mtlsstudio.cadence.export.Export;
 import io.mtlsstudio.cadence.export.ExportFormat;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -19,8 +21,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
 public final class ExportView extends VBox {
 
     private static final String STYLESHEET = "/io/mtlsstudio/ui/tools.css";
+    /** Width from which the server settings stand beside the texts instead of above them. */
+    private static final double WIDE_LAYOUT = 860;
+    private static final double SETTINGS_WIDTH = 330;
 
     private final ExportViewModel model;
     private final TabPane formats = new TabPane();
@@ -81,8 +85,6 @@ public final class ExportView extends VBox {
     }
 
     private void createView() {
-        Label title = new Label("Export");
-        title.getStyleClass().add("section-title");
         Label client = new Label();
         client.setId("exportClientSummary");
         client.getStyleClass().add("hint");
@@ -97,7 +99,6 @@ public final class ExportView extends VBox {
         }
         formats.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         formats.setId("exportFormats");
-        VBox.setVgrow(formats, Priority.ALWAYS);
 
         Label saved = new Label();
         saved.setId("exportSaveMessage");
@@ -108,20 +109,19 @@ public final class ExportView extends VBox {
         saved.visibleProperty().bind(model.saveMessageProperty().isNotEmpty());
         saved.managedProperty().bind(saved.visibleProperty());
 
-        getChildren().addAll(title, client, createServerSettings(), formats, saved);
+        TitledPane settings = createServerSettings();
+        BorderPane body = new BorderPane(formats);
+        placeServerSettings(body, settings, getWidth());
+        widthProperty().addListener((observable, before, width) -> placeServerSettings(body, settings, width.doubleValue()));
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(client, body, saved);
     }
 
     private TitledPane createServerSettings() {
-        GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(5);
-        ColumnConstraints labels = new ColumnConstraints();
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields, new ColumnConstraints());
-        addFileRow(grid, 0, "Frontend certificate", "exportServerCertificate", model.serverCertificateProperty(), false);
-        addFileRow(grid, 1, "Frontend key", "exportServerKey", model.serverKeyProperty(), false);
-        addFileRow(grid, 2, "CA files", "exportServerCa", model.serverCaFilesProperty(), true);
+        VBox files = new VBox(4,
+                fileField("Frontend certificate", "exportServerCertificate", model.serverCertificateProperty(), false),
+                fileField("Frontend key", "exportServerKey", model.serverKeyProperty(), false),
+                fileField("CA files", "exportServerCa", model.serverCaFilesProperty(), true));
 
         CheckBox clientAuth = new CheckBox("requireClientAuth");
         clientAuth.setId("exportRequireClientAuth");
@@ -136,25 +136,33 @@ public final class ExportView extends VBox {
         fromConfig.disableProperty().bind(Bindings.createBooleanBinding(() -> model.loadedConfigProperty().getValue() == null,
                 model.loadedConfigProperty()));
         fromConfig.setOnAction(event -> model.useConfigFrontend());
-        HBox options = new HBox(12, clientAuth, hostVerification, fromConfig);
-        options.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(6, grid, options);
+        VBox content = new VBox(8, files, clientAuth, hostVerification, fromConfig);
         content.getStyleClass().add("server-settings");
         TitledPane pane = new TitledPane("Server settings for the TLS YAML", content);
         pane.setId("exportServerSettings");
         pane.setExpanded(true);
+        pane.setPrefWidth(SETTINGS_WIDTH);
+        pane.setMinWidth(0);
         return pane;
     }
 
-    /** Adds a path field with a Browse button; for a list, a chosen file is appended to the entries. */
-    private void addFileRow(GridPane grid, int row, String label, String id, StringProperty property, boolean list) {
+    /** Creates a path field with its label and a Browse button; for a list, a chosen file is appended to the entries. */
+    private VBox fileField(String label, String id, StringProperty property, boolean list) {
         TextField field = new TextField();
         field.setId(id + "Field");
         field.textProperty().bindBidirectional(property);
         field.setPromptText(list ? "ca.crt; separate several with " + File.pathSeparator : "path");
+        Tooltip fullPath = new Tooltip();
+        fullPath.textProperty().bind(property);
+        field.setTooltip(fullPath);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        // A long path shows its end, the file name, unless the user is editing it.
+        property.addListener((observable, before, after) -> showEnd(field));
+        field.focusedProperty().addListener((observable, was, focused) -> showEnd(field));
         Button browse = new Button("Browse…");
         browse.setId(id + "Browse");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
         browse.setOnAction(event -> {
             File chosen = serverFileChooser.apply(window());
             if (chosen != null) {
@@ -165,7 +173,28 @@ public final class ExportView extends VBox {
         Label name = new Label(label);
         name.getStyleClass().add("field-label");
         name.setLabelFor(field);
-        grid.addRow(row, name, field, browse);
+        return new VBox(2, name, new HBox(6, field, browse));
+    }
+
+    private static void showEnd(TextField field) {
+        if (!field.isFocused()) {
+            // The skin scrolls to the caret on its next layout, so the caret moves after this change.
+            Platform.runLater(() -> field.positionCaret(field.getLength()));
+        }
+    }
+
+    /** Puts the server settings beside the texts when the tab is wide, and above them when it is not. */
+    private void placeServerSettings(BorderPane body, TitledPane settings, double width) {
+        boolean wide = width >= WIDE_LAYOUT;
+        if (wide && body.getRight() != settings) {
+            body.setTop(null);
+            BorderPane.setMargin(settings, new Insets(0, 0, 0, 10));
+            body.setRight(settings);
+        } else if (!wide && body.getTop() != settings) {
+            body.setRight(null);
+            BorderPane.setMargin(settings, new Insets(0, 0, 8, 0));
+            body.setTop(settings);
+        }
     }
 
     private VBox createFormat(ExportFormat format) {

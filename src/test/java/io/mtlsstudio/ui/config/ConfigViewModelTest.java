@@ -36,13 +36,14 @@ class ConfigViewModelTest {
     Path folder;
 
     private final TestUiThread ui = new TestUiThread();
+    private final DrainedWork work = new DrainedWork(ui);
     private ConnectionViewModel connection;
     private ConfigViewModel model;
 
     @BeforeEach
     void create() {
-        connection = ui.call(() -> new ConnectionViewModel(ui.work()));
-        model = ui.call(() -> new ConfigViewModel(ui.work(), connection, new RecentFiles(folder.resolve("settings")), Map::of));
+        connection = ui.call(() -> new ConnectionViewModel(work.work()));
+        model = ui.call(() -> new ConfigViewModel(work.work(), connection, new RecentFiles(folder.resolve("settings")), Map::of));
     }
 
     @AfterEach
@@ -51,7 +52,7 @@ class ConfigViewModelTest {
             model.close();
             return null;
         });
-        ui.close();
+        work.close();
     }
 
     private void loadDevelopmentTls() {

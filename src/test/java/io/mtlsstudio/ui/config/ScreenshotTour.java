@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
  * screen; not a test. Run it under Xvfb with the test class path:
  * {@code java -Dmtlsstudio.config.dir=/tmp/settings -cp ... io.mtlsstudio.ui.config.ScreenshotTour config OUT.png}.
  * Screens: {@code config}, {@code config-error}, {@code export}, {@code generator}, {@code generator-confirm},
- * {@code profile-save}, {@code recent-files}; the PNG shows the window opened last.
+ * {@code profile-save}, {@code recent-files}; the PNG shows the window opened last. {@code -Dtour.dark=true}
+ * switches to the dark theme first.
  */
 public final class ScreenshotTour {
 
@@ -68,8 +69,10 @@ public final class ScreenshotTour {
             model = MainViewModel.create();
             view = MtlsStudioApp.show(stage, model);
             model.useSampleCredentials();
-            view.workArea().setDividerPositions(0.37);
 
+            if (Boolean.getBoolean("tour.dark")) {
+                model.themeProperty().set(io.mtlsstudio.ui.Theme.DARK);
+            }
             switch (screen) {
                 case "config" -> config();
                 case "export" -> export();

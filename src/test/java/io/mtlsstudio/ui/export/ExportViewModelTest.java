@@ -8,6 +8,7 @@ import io.mtlsstudio.cadence.export.ExportFormat;
 import io.mtlsstudio.handshake.TlsVersion;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.TestUiThread;
+import io.mtlsstudio.ui.config.DrainedWork;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -35,19 +36,20 @@ class ExportViewModelTest {
     Path folder;
 
     private final TestUiThread ui = new TestUiThread();
+    private final DrainedWork work = new DrainedWork(ui);
     private final SimpleObjectProperty<CadenceConfig> loaded = new SimpleObjectProperty<>();
     private ConnectionViewModel connection;
     private ExportViewModel model;
 
     @BeforeEach
     void create() {
-        connection = ui.call(() -> new ConnectionViewModel(ui.work()));
-        model = ui.call(() -> new ExportViewModel(ui.work(), connection, loaded, new RecentFiles(folder.resolve("settings"))));
+        connection = ui.call(() -> new ConnectionViewModel(work.work()));
+        model = ui.call(() -> new ExportViewModel(work.work(), connection, loaded, new RecentFiles(folder.resolve("settings"))));
     }
 
     @AfterEach
     void stop() {
-        ui.close();
+        work.close();
     }
 
     private void fillForm() {

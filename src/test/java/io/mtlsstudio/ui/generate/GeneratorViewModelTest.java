@@ -10,6 +10,7 @@ import io.mtlsstudio.pki.CredentialFiles;
 import io.mtlsstudio.pki.TestPki;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.TestUiThread;
+import io.mtlsstudio.ui.config.DrainedWork;
 import io.mtlsstudio.ui.export.ExportViewModel;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import javafx.beans.property.SimpleObjectProperty;
@@ -41,6 +42,7 @@ class GeneratorViewModelTest {
     Path folder;
 
     private final TestUiThread ui = new TestUiThread();
+    private final DrainedWork work = new DrainedWork(ui);
     private ConnectionViewModel connection;
     private ExportViewModel export;
     private GeneratorViewModel model;
@@ -50,15 +52,15 @@ class GeneratorViewModelTest {
     void create() {
         out = folder.resolve("pki");
         RecentFiles recent = new RecentFiles(folder.resolve("settings"));
-        connection = ui.call(() -> new ConnectionViewModel(ui.work()));
-        export = ui.call(() -> new ExportViewModel(ui.work(), connection, new SimpleObjectProperty<CadenceConfig>(), recent));
-        model = ui.call(() -> new GeneratorViewModel(ui.work(), connection, export, recent));
+        connection = ui.call(() -> new ConnectionViewModel(work.work()));
+        export = ui.call(() -> new ExportViewModel(work.work(), connection, new SimpleObjectProperty<CadenceConfig>(), recent));
+        model = ui.call(() -> new GeneratorViewModel(work.work(), connection, export, recent));
         ui.run(() -> model.outDirectoryProperty().set(out.toString()));
     }
 
     @AfterEach
     void stop() {
-        ui.close();
+        work.close();
     }
 
     private GeneratorViewModel.RunOutcome generate(boolean overwrite) throws Exception {

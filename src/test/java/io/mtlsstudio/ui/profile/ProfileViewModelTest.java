@@ -5,6 +5,7 @@ import io.mtlsstudio.profile.ConnectionProfile;
 import io.mtlsstudio.profile.ProfileStore;
 import io.mtlsstudio.profile.RecentFiles;
 import io.mtlsstudio.ui.TestUiThread;
+import io.mtlsstudio.ui.config.DrainedWork;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.form.CredentialFieldModel;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ class ProfileViewModelTest {
     Path folder;
 
     private final TestUiThread ui = new TestUiThread();
+    private final DrainedWork work = new DrainedWork(ui);
     private ProfileStore store;
     private RecentFiles recentFiles;
     private ConnectionViewModel connection;
@@ -39,15 +41,15 @@ class ProfileViewModelTest {
     void create() {
         store = new ProfileStore(folder.resolve("settings"));
         recentFiles = new RecentFiles(folder.resolve("settings"));
-        connection = ui.call(() -> new ConnectionViewModel(ui.work()));
-        model = ui.call(() -> new ProfileViewModel(ui.work(), connection, store, recentFiles));
+        connection = ui.call(() -> new ConnectionViewModel(work.work()));
+        model = ui.call(() -> new ProfileViewModel(work.work(), connection, store, recentFiles));
     }
 
     @AfterEach
     void stop() {
         ui.awaitUntil("the file checks end", LIMIT,
                 () -> connection.files().stream().noneMatch(field -> field.state() == CredentialFieldModel.State.CHECKING));
-        ui.close();
+        work.close();
     }
 
     private void fillForm() {
