@@ -160,6 +160,11 @@ public final class MainViewModel implements AutoCloseable {
         run.preparing("Showing " + origin);
         run.probeStarted(report.target());
         ReportEvents.of(report).forEach(run::accept);
+        // A report opened from elsewhere is shown whole; Restart replays it at the chosen pace.
+        replay.showAll();
+        if (report.failedStep() != null) {
+            selectedStep.set(report.failedStep());
+        }
         return true;
     }
 

@@ -183,6 +183,12 @@ public final class ReplayViewModel {
     }
 
     /** Goes back to the start of the run and plays it. */
+    /** Stops playing and shows the whole recording at once, as the instant speed would. */
+    public void showAll() {
+        playing.set(false);
+        seek(recording.size());
+    }
+
     public void restart() {
         seek(0);
         playing.set(true);
