@@ -1,10 +1,15 @@
 package io.mtlsstudio.ui;
 
 import io.mtlsstudio.ui.chain.ChainView;
+import io.mtlsstudio.ui.config.ConfigView;
 import io.mtlsstudio.ui.export.DiagramImage;
+import io.mtlsstudio.ui.export.ExportView;
 import io.mtlsstudio.ui.findings.FileFindingsView;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.form.CredentialFieldView;
+import io.mtlsstudio.ui.generate.GeneratorView;
+import io.mtlsstudio.ui.profile.ProfileBar;
+import io.mtlsstudio.ui.profile.RecentFilesMenus;
 import io.mtlsstudio.ui.replay.ReplayView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
@@ -52,8 +57,9 @@ public final class MainView extends BorderPane {
     private static final String PRESENTER = "presenter";
 
     /**
-     * Divider position of the work area while the Scenarios tab is selected. The table needs the
-     * whole width, and the timeline returns with "Open in timeline" or any other tab.
+     * Divider position of the work area while the Scenarios, Cadence config or Export tab is
+     * selected. Their tables and texts need the whole width, and the timeline returns with "Open in
+     * timeline" or any other tab.
      */
     private static final double WIDE_TABS_DIVIDER = 0.0;
 
@@ -101,6 +107,7 @@ public final class MainView extends BorderPane {
                 chooseReportFile();
             }
         });
+        addGenerateItem();
         setTop(menuBar);
         formPane = createFormPane();
         setLeft(formPane);
@@ -160,7 +167,11 @@ public final class MainView extends BorderPane {
         addTab(scenarios);
         Tab stepDetail = tabs.getTabs().stream().filter(tab -> "stepDetailTab".equals(tab.getId())).findFirst().orElse(null);
         scenarioView.setAfterOpen(() -> tabs.getSelectionModel().select(stepDetail));
-        widenTabsFor(scenarios);
+        Tab config = ConfigView.tab(model.config());
+        addTab(config);
+        Tab export = ExportView.tab(model.export());
+        addTab(export);
+        widenTabsFor(List.of(scenarios, config, export));
 
         for (CredentialFieldView field : List.of(form.clientCertificateField(), form.clientKeyField(), form.caField())) {
             field.markView().setOnShowInTab(kind -> {
@@ -187,24 +198,36 @@ public final class MainView extends BorderPane {
         return view;
     }
 
+    /** Adds "Generate test PKI…" to the File menu, before the separator above Quit. */
+    private void addGenerateItem() {
+        Menu file = menuBar.getMenus().get(0);
+        MenuItem generate = new MenuItem("_Generate test PKI…");
+        generate.setId("generatePkiItem");
+        generate.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
+        generate.setOnAction(event -> GeneratorView.open(getScene().getWindow(), model.generator()));
+        int quit = file.getItems().indexOf(file.getItems().stream().filter(item -> "quitItem".equals(item.getId())).findFirst()
+                .orElse(null));
+        file.getItems().add(quit > 0 ? quit - 1 : file.getItems().size(), generate);
+    }
+
     /**
-     * Gives the tabs most of the work area while {@code wide} is selected, because its table has
-     * many columns, and restores the user's divider position when another tab is selected.
+     * Gives the tabs most of the work area while one of {@code wide} is selected, because their
+     * tables and texts are wide, and restores the user's divider position when another tab is selected.
      */
-    private void widenTabsFor(Tab wide) {
+    private void widenTabsFor(List<Tab> wide) {
         double[] narrowPosition = {workArea.getDividerPositions().length > 0 ? workArea.getDividerPositions()[0] : 0.5};
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (workArea.getDividers().isEmpty()) {
                 return;
             }
-            if (after == wide) {
+            if (wide.contains(after) && !wide.contains(before)) {
                 // The timeline's scroll pane keeps a minimum width for its scroll bar; without this it shows as a sliver.
                 if (workArea.getItems().get(0) instanceof Region timeline) {
                     timeline.setMinWidth(0);
                 }
                 narrowPosition[0] = workArea.getDividers().get(0).getPosition();
                 workArea.setDividerPositions(Math.min(narrowPosition[0], WIDE_TABS_DIVIDER));
-            } else if (before == wide) {
+            } else if (wide.contains(before) && !wide.contains(after)) {
                 workArea.setDividerPositions(narrowPosition[0]);
             }
         });
@@ -234,7 +257,8 @@ public final class MainView extends BorderPane {
         HBox buttons = new HBox(8, connect, cancel);
         buttons.getStyleClass().add("form-buttons");
 
-        VBox pane = new VBox(scroll, buttons);
+        RecentFilesMenus.install(form, menuBar.getMenus().get(0), model.profiles());
+        VBox pane = new VBox(new ProfileBar(model.profiles()), scroll, buttons);
         pane.getStyleClass().add("form-pane");
         pane.setPrefWidth(340);
         pane.setMinWidth(300);

@@ -9,7 +9,12 @@ import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
+import io.mtlsstudio.profile.ConfigFolder;
+import io.mtlsstudio.profile.ProfileStore;
+import io.mtlsstudio.profile.RecentFiles;
+import io.mtlsstudio.ui.config.ConfigViewModel;
 import io.mtlsstudio.ui.export.DiagramImage;
+import io.mtlsstudio.ui.export.ExportViewModel;
 import io.mtlsstudio.ui.export.MarkdownReport;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.chain.ChainViewModel;
@@ -18,6 +23,8 @@ import io.mtlsstudio.ui.findings.FileFindingsModel;
 import io.mtlsstudio.ui.findings.FilePasswords;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.form.CredentialFieldModel;
+import io.mtlsstudio.ui.generate.GeneratorViewModel;
+import io.mtlsstudio.ui.profile.ProfileViewModel;
 import io.mtlsstudio.ui.replay.ReplayViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
@@ -66,6 +73,10 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
     private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
     private final DemoFrontend demo = new DemoFrontend();
+    private final ConfigViewModel config;
+    private final ExportViewModel export;
+    private final GeneratorViewModel generator;
+    private final ProfileViewModel profiles;
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
     private final BooleanBinding busy;
@@ -82,6 +93,12 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
+        Path settings = ConfigFolder.resolve();
+        RecentFiles recentFiles = new RecentFiles(settings);
+        this.profiles = new ProfileViewModel(work, connection, new ProfileStore(settings), recentFiles);
+        this.config = ConfigViewModel.create(work, connection, recentFiles);
+        this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
+        this.generator = new GeneratorViewModel(work, connection, export, recentFiles);
         this.credentialSet = new CredentialSetModel(connection, work);
         this.fileFindings = new FileFindingsModel(connection, credentialSet);
         this.chains = new ChainViewModel(connection, credentialSet, run.timeline().reportProperty(), work);
@@ -107,6 +124,22 @@ public final class MainViewModel implements AutoCloseable {
 
     public RunViewModel run() {
         return run;
+    }
+
+    public ConfigViewModel config() {
+        return config;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public GeneratorViewModel generator() {
+        return generator;
+    }
+
+    public ProfileViewModel profiles() {
+        return profiles;
     }
 
     /** Returns the replay of the current run that the diagram draws. */
@@ -293,6 +326,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         demo.close();
         scenarios.close();
+        config.close();
         connection.files().forEach(CredentialFieldModel::forgetPassword);
     }
 
