@@ -180,7 +180,11 @@ final class LaneArea extends Region {
         if (step == StepId.VERIFY_CLIENT) {
             // The probe records the embedded frontend's verdict as a check; the note adds its reason.
             ServerObservation verdict = serverVerdict(model);
-            if (verdict != null) {
+            if (verdict != null && model.status() == StepStatus.PENDING) {
+                // Under TLS 1.3 the server judges before the client's side of this step begins.
+                checksNote.setText("The embedded frontend has already judged the certificate: " + verdict.detail()
+                        + ". The client learns the verdict in this step.");
+            } else if (verdict != null) {
                 checksNote.setText("Observed on the embedded frontend: " + verdict.detail());
             } else {
                 checksNote.setText(SERVER_CHECKS_NOTE);
