@@ -183,6 +183,12 @@ public final class ReplayViewModel {
     }
 
     /** Goes back to the start of the run and plays it. */
+    /** Stops playing and shows the whole recording at once, as the instant speed would. */
+    public void showAll() {
+        playing.set(false);
+        seek(recording.size());
+    }
+
     public void restart() {
         seek(0);
         playing.set(true);
@@ -332,10 +338,7 @@ public final class ReplayViewModel {
         return position.get() - 1;
     }
 
-    /**
-     * Marks the replay finished once it has shown the RunFinished event. The probe can still
-     * deliver an event after RunFinished, so the end of the recording is no reliable mark.
-     */
+    /** Marks the replay finished once it has shown the RunFinished event, even if an event follows it. */
     private void updateFinished() {
         finished.set(shown.report() != null);
     }
