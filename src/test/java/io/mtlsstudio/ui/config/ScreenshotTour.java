@@ -81,6 +81,8 @@ public final class ScreenshotTour {
                 case "generator-confirm" -> generatorConfirm();
                 case "profile-save" -> profileSave();
                 case "recent-files" -> recentFiles();
+                case "scenarios" -> then("the form is filled", () -> model.connection().embeddedFrontendProperty().get(),
+                        () -> selectTab("scenariosTab"));
                 default -> throw new IllegalArgumentException("unknown screen " + screen);
             }
             then("the window settles", () -> true, () -> { });
