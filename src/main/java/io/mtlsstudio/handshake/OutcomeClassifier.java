@@ -186,7 +186,7 @@ final class OutcomeClassifier {
                     + "connection with " + alertText + ", because " + reason + ".",
                     chooser.notSentReason() != null && chooser.notSentReason().contains("not among")
                             ? "Use a client certificate issued by one of the CAs the server accepts: " + ClientCertificateChooser.describe(chooser.acceptedIssuers()).replace('\n', ';')
-                            : "Choose a client certificate and key (--cert and --key), issued by a CA that the server trusts.");
+                            : "Choose a client certificate and key issued by a CA that the server trusts (on the command line: --cert and --key).");
             return;
         }
         String subject = options.clientChain().get(0).getSubjectX500Principal().getName();

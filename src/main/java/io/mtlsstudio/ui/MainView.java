@@ -184,8 +184,8 @@ public final class MainView extends BorderPane {
 
     /** Creates the View menu: one item per tab, Shortcut+1 to Shortcut+9, so that tabs cut off by a narrow window stay reachable. */
     private Menu createViewMenu() {
-        Menu view = new Menu("_View");
-        view.setId("viewMenu");
+        Menu view = new Menu("_Tabs");
+        view.setId("tabsMenu");
         for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
             Tab tab = tabs.getTabs().get(i);
             MenuItem item = new MenuItem();
