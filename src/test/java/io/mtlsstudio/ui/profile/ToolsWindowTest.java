@@ -104,7 +104,7 @@ class ToolsWindowTest {
             model.config().load();
         });
         waitUntil("the configuration loads", 30, () -> !model.config().blocks().isEmpty());
-        // The tab headers overflow the side pane, so the tab is chosen with its View menu shortcut.
+        // The tab headers overflow the side pane, so the tab is chosen with its Tabs menu shortcut.
         int index = onFx(() -> view.tabs().getTabs().indexOf(view.tabs().getTabs().stream()
                 .filter(tab -> "configTab".equals(tab.getId())).findFirst().orElseThrow()));
         robot.push(KeyCode.SHORTCUT, KeyCode.getKeyCode(Integer.toString(index + 1)));
