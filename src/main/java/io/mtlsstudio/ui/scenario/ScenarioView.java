@@ -111,6 +111,8 @@ public final class ScenarioView extends VBox {
                 ScenarioViewModel.Servers.EMBEDDED));
         user.selectedProperty().addListener((observable, was, selected) -> choose(user, selected,
                 ScenarioViewModel.Servers.USER_SERVERS));
+        model.serversProperty().addListener((observable, before, after) ->
+                (after == ScenarioViewModel.Servers.EMBEDDED ? embedded : user).setSelected(true));
         HBox whereRow = new HBox(8, fieldLabel("Run on"), where);
         whereRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -120,7 +122,7 @@ public final class ScenarioView extends VBox {
         targets.addRow(0, fieldLabel("Secured (mutual TLS)"), hostField("scenarioSecured", model.securedProperty()));
         targets.addRow(1, fieldLabel("Unsecured (plaintext)"), hostField("scenarioUnsecured", model.unsecuredProperty()));
         targets.addRow(2, fieldLabel("TLS-only (optional)"), hostField("scenarioTlsOnly", model.tlsOnlyProperty()));
-        targets.visibleProperty().bind(user.selectedProperty());
+        targets.visibleProperty().bind(model.serversProperty().isEqualTo(ScenarioViewModel.Servers.USER_SERVERS));
         targets.managedProperty().bind(targets.visibleProperty());
 
         ChoiceBox<ScenarioViewModel.CredentialChoice> credentials = new ChoiceBox<>();
@@ -213,7 +215,7 @@ public final class ScenarioView extends VBox {
         table.getColumns().add(textColumn("Expected", 190, row -> row.scenario().expected().describe()));
         table.getColumns().add(textColumn("Actual (failed step, code)", 190,
                 row -> row.result() == null ? "" : row.result().describeActual()));
-        table.getColumns().add(textColumn("Time", 65, ScenarioView::time));
+        table.getColumns().add(textColumn("Time", 80, ScenarioView::time));
         table.getColumns().add(messageColumn());
         table.getColumns().add(openColumn());
         table.setRowFactory(view -> new VerdictRow());
@@ -404,6 +406,15 @@ public final class ScenarioView extends VBox {
         title.setWrapText(true);
         HBox header = new HBox(8, new StatusIcon(verdictIcon(row)), boldLabel(verdictText(row)), title);
         header.setAlignment(Pos.CENTER_LEFT);
+        if (row.canOpenInTimeline()) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            Button open = new Button("Open in timeline");
+            open.setId("scenarioOpenSelected");
+            open.setMinWidth(Region.USE_PREF_SIZE);
+            open.setOnAction(event -> openInTimeline(row));
+            header.getChildren().addAll(spacer, open);
+        }
         detail.getChildren().setAll(header);
 
         ScenarioResult result = row.result();
@@ -422,12 +433,6 @@ public final class ScenarioView extends VBox {
             Label note = wrapped(row.scenario().note(), "scenarioNote");
             note.getStyleClass().add("hint");
             detail.getChildren().add(note);
-        }
-        if (row.canOpenInTimeline()) {
-            Button open = new Button("Open in timeline");
-            open.setId("scenarioOpenSelected");
-            open.setOnAction(event -> openInTimeline(row));
-            detail.getChildren().add(open);
         }
     }
 
