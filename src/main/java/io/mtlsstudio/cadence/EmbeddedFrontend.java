@@ -82,8 +82,13 @@ public final class EmbeddedFrontend implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
+            boolean inUse = false;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                inUse |= cause instanceof java.net.BindException && String.valueOf(cause.getMessage()).contains("in use");
+            }
+            String reason = inUse ? "the port is already in use by another process" : e.getMessage();
             throw new IOException("The embedded frontend cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": " + e.getMessage() + ". Choose another port, or 0 for a free one.", e);
+                    + ": " + reason + ". Choose another port, or 0 for a free one.", e);
         }
         LOG.info("Embedded frontend listening on {} ({})", address(), settings.mode());
     }

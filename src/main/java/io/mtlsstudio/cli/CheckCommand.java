@@ -145,9 +145,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints each step as it finishes. */
+    /** Prints each step as it finishes, followed by its checks that did not pass. */
     private static final class TextProgress implements ProbeListener {
         private final PrintWriter out;
+        private final java.util.Map<io.mtlsstudio.handshake.StepId, List<Check>> pending =
+                new java.util.EnumMap<>(io.mtlsstudio.handshake.StepId.class);
 
         TextProgress(PrintWriter out) {
             this.out = out;
@@ -158,11 +160,16 @@ public final class CheckCommand implements Callable<Integer> {
             switch (event) {
                 case ProbeEvent.RunStarted started -> out.println("Connecting to " + started.target()
                         + (started.tls() ? " with TLS" : " without TLS (plaintext)"));
-                case ProbeEvent.StepChanged changed when changed.status().isFinal() -> out.printf("%-8s %-19s %9.1f ms%n",
-                        "[" + changed.status() + "]", changed.step(), changed.durationMicros() / 1000.0);
-                case ProbeEvent.CheckRecorded recorded when recorded.check().outcome() != Check.Outcome.PASSED
-                        && recorded.check().outcome() != Check.Outcome.SKIPPED -> out.println("         "
-                        + recorded.check().outcome() + " " + recorded.check().name() + ": " + recorded.check().message());
+                case ProbeEvent.CheckRecorded recorded when recorded.check().outcome() == Check.Outcome.FAILED
+                        || recorded.check().outcome() == Check.Outcome.WARNING ->
+                        pending.computeIfAbsent(recorded.step(), step -> new ArrayList<>()).add(recorded.check());
+                case ProbeEvent.StepChanged changed when changed.status().isFinal() -> {
+                    out.printf("%-10s %-19s %9.1f ms%n", "[" + changed.status() + "]", changed.step(), changed.durationMicros() / 1000.0);
+                    for (Check check : pending.getOrDefault(changed.step(), List.of())) {
+                        out.println("           " + check.outcome() + " " + check.name() + ": " + check.message());
+                    }
+                    pending.remove(changed.step());
+                }
                 default -> {
                 }
             }

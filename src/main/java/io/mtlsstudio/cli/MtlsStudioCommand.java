@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ScenariosCommand.class,
                 InspectCommand.class,
+                GenerateCommand.class,
         })
 public final class MtlsStudioCommand implements Runnable {
 

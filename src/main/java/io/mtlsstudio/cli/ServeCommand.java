@@ -2,6 +2,12 @@ package io.mtlsstudio.cli;
 
 import io.mtlsstudio.cadence.EmbeddedFrontend;
 import io.mtlsstudio.cadence.FrontendSettings;
+import io.mtlsstudio.cadence.config.BlockOwner;
+import io.mtlsstudio.cadence.config.CadenceConfig;
+import io.mtlsstudio.cadence.config.CadenceConfigLoader;
+import io.mtlsstudio.cadence.config.ConfigFrontend;
+import io.mtlsstudio.cadence.config.ConfigRequest;
+import io.mtlsstudio.cadence.config.ConfigSummary;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.CredentialFiles;
 import io.mtlsstudio.pki.PasswordSource;
@@ -45,11 +51,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--plaintext", description = "Serve cleartext HTTP/2 without TLS.")
     boolean plaintext;
 
+    @Option(names = "--config", paramLabel = "PATH", description = "Cadence config folder or YAML file: serve exactly its services.frontend.rpc.tls block.")
+    Path config;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "With --config: the server's --env, which selects ENV.yaml (default: development).")
+    String env = ConfigRequest.DEFAULT_ENV;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "With --config: the server's --zone, which adds ENV_ZONE.yaml, for example tls.")
+    String zone;
+
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on (default: 127.0.0.1).")
     String host = "127.0.0.1";
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: 7833).")
-    int port = 7833;
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: the config's "
+            + "services.frontend.rpc.grpcPort with --config, else 7833).")
+    Integer port;
+
+    /** Cadence's frontend gRPC port. */
+    private static final int DEFAULT_PORT = 7833;
 
     @Option(names = "--tls-version", paramLabel = "VERSION", description = "Accept only 1.2 or 1.3 (default: both).")
     String tlsVersion;
@@ -94,6 +113,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private FrontendSettings settings() throws CredentialException, IOException {
+        if (config != null) {
+            if (plaintext || cert != null || key != null || keyPasswordFile != null || !caFiles.isEmpty() || requireClientAuth) {
+                throw new IllegalArgumentException("--config cannot be combined with --cert, --key, --key-password-file, --ca, --require-client-auth or --plaintext: the config's frontend block sets them.");
+            }
+            CadenceConfig loaded = CadenceConfigLoader.load(ConfigRequest.of(config).withEnv(env).withZone(zone));
+            ConfigSummary.print(spec.commandLine().getOut(), loaded, List.of(loaded.frontend()));
+            ConfigFrontend frontend = ConfigFrontend.from(loaded);
+            if (port == null && loaded.frontend().owner() instanceof BlockOwner.Service service && service.grpcPort() != null) {
+                port = service.grpcPort();
+            }
+            return base(frontend.mode(), frontend.chain(), frontend.key(), frontend.clientCas());
+        }
         if (plaintext) {
             if (cert != null || key != null || !caFiles.isEmpty() || requireClientAuth) {
                 throw new IllegalArgumentException("--plaintext cannot be combined with --cert, --key, --ca or --require-client-auth.");
@@ -129,7 +160,7 @@ public final class ServeCommand implements Callable<Integer> {
             case "1.3" -> List.of("TLSv1.3");
             default -> throw new IllegalArgumentException("Invalid --tls-version \"" + tlsVersion + "\". Use 1.2 or 1.3.");
         };
-        return new FrontendSettings(host, port, mode, chain, privateKey, cas, protocols, warmUp);
+        return new FrontendSettings(host, port == null ? DEFAULT_PORT : port, mode, chain, privateKey, cas, protocols, warmUp);
     }
 
     private static List<X509Certificate> readAll(List<Path> files) throws CredentialException {
@@ -144,7 +175,7 @@ public final class ServeCommand implements Callable<Integer> {
         return switch (settings.mode()) {
             case PLAINTEXT -> "plaintext, no TLS";
             case TLS -> "TLS, no client authentication";
-            case MUTUAL_TLS -> "mutual TLS: client certificates required" + (cert == null ? ", sample credentials" : "");
+            case MUTUAL_TLS -> "mutual TLS: client certificates required" + (cert == null && config == null ? ", sample credentials" : "");
         };
     }
 }

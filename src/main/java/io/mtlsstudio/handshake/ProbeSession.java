@@ -105,10 +105,10 @@ final class ProbeSession implements WireRecorder.Listener {
                     "The probe failed unexpectedly: " + e, "Run the check again; if it repeats, report it with the log."));
             result = ProbeReport.Result.FAILURE;
         } finally {
-            closeChannel();
             if (options.observedFrontend() != null) {
                 options.observedFrontend().removeListener(serverListener);
             }
+            closeChannel();
         }
 
         tracker.skipUnfinished("not reached");

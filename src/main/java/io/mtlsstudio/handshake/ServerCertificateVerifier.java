@@ -52,11 +52,14 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         tracker.start(StepId.VERIFY_SERVER);
 
         Finding failure = checkValidity(certificates);
+        if (failure == null) {
+            failure = checkExtendedKeyUsage(certificates.get(0));
+        }
         checkSignatures(certificates);
         if (failure == null) {
             failure = checkChain(chain, authType);
         } else {
-            tracker.check(StepId.VERIFY_SERVER, Check.skipped("Chain to a trust anchor", "not checked: a certificate is outside its validity period"));
+            tracker.check(StepId.VERIFY_SERVER, Check.skipped("Chain to a trust anchor", "not checked: an earlier check failed"));
         }
         if (failure == null) {
             failure = checkHostName(chain, authType, engine);
@@ -94,6 +97,41 @@ final class ServerCertificateVerifier extends X509ExtendedTrustManager {
         }
         tracker.check(StepId.VERIFY_SERVER, Check.passed("Validity period", "every certificate in the chain is valid now"));
         return null;
+    }
+
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
+
+    /** Checks that the leaf may serve TLS: an extended key usage extension, if present, must allow serverAuth. */
+    private Finding checkExtendedKeyUsage(X509Certificate leaf) {
+        List<String> usages;
+        try {
+            usages = leaf.getExtendedKeyUsage();
+        } catch (java.security.cert.CertificateParsingException e) {
+            usages = List.of("(unreadable)");
+        }
+        if (usages == null || usages.contains(SERVER_AUTH) || usages.contains(ANY_EXTENDED_KEY_USAGE)) {
+            tracker.check(StepId.VERIFY_SERVER, Check.passed("Extended key usage",
+                    usages == null ? "no extended key usage extension, so any use is allowed" : "serverAuth is allowed"));
+            return null;
+        }
+        String subject = leaf.getSubjectX500Principal().getName();
+        String message = "The server certificate " + subject + " has the extended key usage " + describeUsages(usages)
+                + " but not serverAuth, so TLS clients refuse it as a server certificate. It may be a client certificate"
+                + " installed on the server by mistake.";
+        tracker.check(StepId.VERIFY_SERVER, Check.failed("Extended key usage", message));
+        return FailureCode.SERVER_CERT_NO_SERVER_AUTH.finding(subject, message,
+                "Install a server certificate with extendedKeyUsage serverAuth on the server (services.frontend.rpc.tls.certFile),"
+                        + " or reissue it with: openssl x509 ... -extfile <(echo extendedKeyUsage=serverAuth).");
+    }
+
+    private static String describeUsages(List<String> usages) {
+        return usages.stream().map(oid -> switch (oid) {
+            case "1.3.6.1.5.5.7.3.2" -> "clientAuth";
+            case "1.3.6.1.5.5.7.3.3" -> "codeSigning";
+            case "1.3.6.1.5.5.7.3.4" -> "emailProtection";
+            default -> oid;
+        }).collect(Collectors.joining(", "));
     }
 
     private void checkSignatures(List<X509Certificate> chain) {

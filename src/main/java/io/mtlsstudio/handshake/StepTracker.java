@@ -25,6 +25,7 @@ final class StepTracker {
     private final List<Finding> findings = new ArrayList<>();
     private final List<WireRecord> records = new ArrayList<>();
     private final List<ServerObservation> serverLane = new ArrayList<>();
+    private boolean finished;
 
     StepTracker(ProbeListener listener) {
         this.listener = listener;
@@ -42,7 +43,21 @@ final class StepTracker {
     }
 
     synchronized void emit(ProbeEvent event) {
+        publish(event);
+    }
+
+    /**
+     * Passes the event on unless the run has finished: server-side observations and late records can trail
+     * the report by a few milliseconds, and consumers rely on RunFinished being the last event.
+     */
+    private void publish(ProbeEvent event) {
+        if (finished) {
+            return;
+        }
         listener.onEvent(event);
+        if (event instanceof ProbeEvent.RunFinished) {
+            finished = true;
+        }
     }
 
     synchronized StepStatus status(StepId step) {
@@ -61,7 +76,7 @@ final class StepTracker {
         }
         state.status = StepStatus.RUNNING;
         state.startNanos = atNanos;
-        listener.onEvent(new ProbeEvent.StepChanged(micros(atNanos), step, StepStatus.RUNNING, 0));
+        publish(new ProbeEvent.StepChanged(micros(atNanos), step, StepStatus.RUNNING, 0));
     }
 
     synchronized void pass(StepId step) {
@@ -87,7 +102,7 @@ final class StepTracker {
             check(step, Check.skipped("Step", reason));
         }
         state.status = StepStatus.SKIPPED;
-        listener.onEvent(new ProbeEvent.StepChanged(nowMicros(), step, StepStatus.SKIPPED, 0));
+        publish(new ProbeEvent.StepChanged(nowMicros(), step, StepStatus.SKIPPED, 0));
     }
 
     private void finish(StepId step, StepStatus status, long atNanos) {
@@ -101,32 +116,32 @@ final class StepTracker {
         state.status = status;
         state.endNanos = Math.max(atNanos, state.startNanos);
         long duration = (state.endNanos - state.startNanos) / 1_000;
-        listener.onEvent(new ProbeEvent.StepChanged(micros(state.endNanos), step, status, duration));
+        publish(new ProbeEvent.StepChanged(micros(state.endNanos), step, status, duration));
     }
 
     synchronized void check(StepId step, Check check) {
         states[step.ordinal()].checks.add(check);
-        listener.onEvent(new ProbeEvent.CheckRecorded(nowMicros(), step, check));
+        publish(new ProbeEvent.CheckRecorded(nowMicros(), step, check));
     }
 
     synchronized void evidence(StepId step, Evidence evidence) {
         states[step.ordinal()].evidence.add(evidence);
-        listener.onEvent(new ProbeEvent.EvidenceRecorded(nowMicros(), step, evidence));
+        publish(new ProbeEvent.EvidenceRecorded(nowMicros(), step, evidence));
     }
 
     synchronized void finding(Finding finding) {
         findings.add(finding);
-        listener.onEvent(new ProbeEvent.FindingRecorded(nowMicros(), finding));
+        publish(new ProbeEvent.FindingRecorded(nowMicros(), finding));
     }
 
     synchronized void record(WireRecord record) {
         records.add(record);
-        listener.onEvent(new ProbeEvent.RecordObserved(record.atMicros(), record));
+        publish(new ProbeEvent.RecordObserved(record.atMicros(), record));
     }
 
     synchronized void serverObserved(ServerObservation observation) {
         serverLane.add(observation);
-        listener.onEvent(new ProbeEvent.ServerObserved(observation.atMicros(), observation));
+        publish(new ProbeEvent.ServerObserved(observation.atMicros(), observation));
     }
 
     synchronized List<WireRecord> records() {

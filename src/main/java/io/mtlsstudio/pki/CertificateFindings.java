@@ -220,8 +220,8 @@ final class CertificateFindings {
                 findings.add(CredentialCode.CA_FILE_HAS_LEAF.finding(subject, "The CA file " + subject + " contains " + certificate.displayName()
                         + ", an end-entity certificate (CA:FALSE) issued by " + certificate.issuer() + ", not a CA. A peer that verifies"
                         + " against this file cannot build a chain, and the handshake fails (server side: alert handshake_failure or unknown_ca).",
-                        "Put the certificate of the issuer (" + certificate.issuer() + ") in " + subject
-                                + " instead, usually the ca.crt of the same PKI. Check what it contains with: " + check));
+                        "Choose the certificate of its issuer (" + certificate.issuer() + ") as the CA file instead of " + subject
+                                + ", usually the ca.crt of the same PKI. Check what a file contains with: " + check));
             }
         }
         if (certificate.ca() && !certificate.keyUsage().isEmpty() && !certificate.keyUsage().contains("keyCertSign")) {

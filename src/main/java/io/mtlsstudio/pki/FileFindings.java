@@ -3,6 +3,7 @@ package io.mtlsstudio.pki;
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.Severity;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,9 @@ final class FileFindings {
             case FILE_UNREADABLE -> "Make the file readable by this user, for example: chmod u+r " + quoted;
             case FILE_EMPTY -> "Copy the file again from where it was issued, or issue the credential again.";
             case KEY_PASSWORD_REQUIRED -> "Give the password with --password-file FILE (the password on one line), or enter it when asked.";
-            case KEY_WRONG_PASSWORD -> "Check the password with: keytool -list -keystore " + quoted;
+            case KEY_WRONG_PASSWORD -> Files.isRegularFile(file) && KeystoreNames.looksLikeKeystore(file)
+                    ? "Check the password with: keytool -list -keystore " + quoted
+                    : "Check the password with: openssl pkey -noout -in " + quoted;
             case KEYSTORE_ALIAS_NOT_FOUND -> "List the entries with: keytool -list -keystore " + quoted + ", then choose one with --alias NAME.";
             default -> "See what OpenSSL finds in it with: openssl storeutl -noout -text " + quoted;
         };

@@ -1,9 +1,16 @@
 package io.mtlsstudio.ui;
 
 import io.mtlsstudio.ui.chain.ChainView;
+import io.mtlsstudio.ui.config.ConfigView;
+import io.mtlsstudio.ui.export.DiagramImage;
+import io.mtlsstudio.ui.export.ExportView;
 import io.mtlsstudio.ui.findings.FileFindingsView;
 import io.mtlsstudio.ui.form.ConnectionView;
 import io.mtlsstudio.ui.form.CredentialFieldView;
+import io.mtlsstudio.ui.generate.GeneratorView;
+import io.mtlsstudio.ui.profile.ProfileBar;
+import io.mtlsstudio.ui.profile.RecentFilesMenus;
+import io.mtlsstudio.ui.replay.ReplayView;
 import io.mtlsstudio.ui.run.FindingsView;
 import io.mtlsstudio.ui.run.LogView;
 import io.mtlsstudio.ui.run.ResultKind;
@@ -11,28 +18,33 @@ import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepDetailView;
 import io.mtlsstudio.ui.run.TimelineView;
 import io.mtlsstudio.ui.scenario.ScenarioView;
-import javafx.application.Platform;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
 
 import java.util.List;
 
@@ -42,9 +54,12 @@ import java.util.List;
  */
 public final class MainView extends BorderPane {
 
+    private static final String PRESENTER = "presenter";
+
     /**
-     * Divider position of the work area while the Scenarios tab is selected. The table needs the
-     * whole width, and the timeline returns with "Open in timeline" or any other tab.
+     * Divider position of the work area while the Scenarios, Cadence config or Export tab is
+     * selected. Their tables and texts need the whole width, and the timeline returns with "Open in
+     * timeline" or any other tab.
      */
     private static final double WIDE_TABS_DIVIDER = 0.0;
 
@@ -52,20 +67,64 @@ public final class MainView extends BorderPane {
     private final ConnectionView form;
     private final TabPane tabs = new TabPane();
     private final SplitPane workArea = new SplitPane();
-    private final Menu fileMenu = new Menu("_File");
-    private final Menu connectionMenu = new Menu("_Connection");
-    private final MenuBar menuBar = new MenuBar();
+    private final MenuBar menuBar;
+    private final VBox formPane;
+    private final VBox sidePane;
+    private final ReplayView replayView;
+    private final StepDetailView stepDetail;
+    private final EventHandler<KeyEvent> presenterKeys = this::presenterKey;
 
     public MainView(MainViewModel model) {
         this.model = model;
         this.form = new ConnectionView(model.connection());
+        this.replayView = new ReplayView(model.replay(), model.selectedStepProperty());
+        this.stepDetail = new StepDetailView(model.selectedStepModelProperty());
         setId("mainView");
         getStyleClass().add("main-view");
-        setTop(createMenus());
-        setLeft(createFormPane());
+        menuBar = MainMenus.create(model, new MainMenus.ViewActions() {
+            @Override
+            public void openCertificate() {
+                form.clientCertificateField().choose();
+            }
+
+            @Override
+            public void openKey() {
+                form.clientKeyField().choose();
+            }
+
+            @Override
+            public void openCa() {
+                form.caField().choose();
+            }
+
+            @Override
+            public void exportDiagram(double scale) {
+                chooseDiagramFile(scale);
+            }
+
+            @Override
+            public void exportReport() {
+                chooseReportFile();
+            }
+        });
+        addGenerateItem();
+        setTop(menuBar);
+        formPane = createFormPane();
+        setLeft(formPane);
+        sidePane = createSidePane();
         setCenter(createWorkArea());
         setBottom(createBottom());
+        initAppearance();
         addInspectionTabs();
+    }
+
+    /** Returns the replay view, whose diagram the PNG export draws. */
+    public ReplayView replayView() {
+        return replayView;
+    }
+
+    public StepDetailView stepDetail() {
+        return stepDetail;
     }
 
     /** Adds a tab after the existing ones; later features (chains, scenarios, configuration) come in here. */
@@ -81,7 +140,7 @@ public final class MainView extends BorderPane {
         return menuBar;
     }
 
-    /** Returns the split between the timeline (first item) and the tabs (second item). */
+    /** Returns the split between the replay (first item) and the live result with its tabs (second item). */
     public SplitPane workArea() {
         return workArea;
     }
@@ -91,12 +150,10 @@ public final class MainView extends BorderPane {
         Tab certificates = new Tab("Certificates", new ChainView(model.chains()));
         certificates.setId("certificatesTab");
         addTab(certificates);
-        tabs.getTabs().stream().filter(tab -> "stepDetailTab".equals(tab.getId()))
-                .map(Tab::getContent).filter(StepDetailView.class::isInstance).map(StepDetailView.class::cast)
-                .forEach(detail -> detail.setOnShowCertificate(certificate -> {
-                    model.chains().reveal(certificate);
-                    tabs.getSelectionModel().select(certificates);
-                }));
+        stepDetail.setOnShowCertificate(certificate -> {
+            model.chains().reveal(certificate);
+            tabs.getSelectionModel().select(certificates);
+        });
 
         Tab fileChecks = new Tab("File checks", new FileFindingsView(model.fileFindings()));
         fileChecks.setId("fileChecksTab");
@@ -110,7 +167,11 @@ public final class MainView extends BorderPane {
         addTab(scenarios);
         Tab stepDetail = tabs.getTabs().stream().filter(tab -> "stepDetailTab".equals(tab.getId())).findFirst().orElse(null);
         scenarioView.setAfterOpen(() -> tabs.getSelectionModel().select(stepDetail));
-        widenTabsFor(scenarios);
+        Tab config = ConfigView.tab(model.config());
+        addTab(config);
+        Tab export = ExportView.tab(model.export());
+        addTab(export);
+        widenTabsFor(List.of(scenarios, config, export));
 
         for (CredentialFieldView field : List.of(form.clientCertificateField(), form.clientKeyField(), form.caField())) {
             field.markView().setOnShowInTab(kind -> {
@@ -127,55 +188,49 @@ public final class MainView extends BorderPane {
         view.setId("viewMenu");
         for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
             Tab tab = tabs.getTabs().get(i);
-            MenuItem item = menuItem("", "view-" + tab.getId(), "Shortcut+" + (i + 1),
-                    () -> tabs.getSelectionModel().select(tab));
+            MenuItem item = new MenuItem();
+            item.setId("view-" + tab.getId());
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
+            item.setOnAction(event -> tabs.getSelectionModel().select(tab));
             item.textProperty().bind(tab.textProperty());
             view.getItems().add(item);
         }
         return view;
     }
 
+    /** Adds "Generate test PKI…" to the File menu, before the separator above Quit. */
+    private void addGenerateItem() {
+        Menu file = menuBar.getMenus().get(0);
+        MenuItem generate = new MenuItem("_Generate test PKI…");
+        generate.setId("generatePkiItem");
+        generate.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
+        generate.setOnAction(event -> GeneratorView.open(getScene().getWindow(), model.generator()));
+        int quit = file.getItems().indexOf(file.getItems().stream().filter(item -> "quitItem".equals(item.getId())).findFirst()
+                .orElse(null));
+        file.getItems().add(quit > 0 ? quit - 1 : file.getItems().size(), generate);
+    }
+
     /**
-     * Gives the tabs most of the work area while {@code wide} is selected, because its table has
-     * many columns, and restores the user's divider position when another tab is selected.
+     * Gives the tabs most of the work area while one of {@code wide} is selected, because their
+     * tables and texts are wide, and restores the user's divider position when another tab is selected.
      */
-    private void widenTabsFor(Tab wide) {
+    private void widenTabsFor(List<Tab> wide) {
         double[] narrowPosition = {workArea.getDividerPositions().length > 0 ? workArea.getDividerPositions()[0] : 0.5};
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (workArea.getDividers().isEmpty()) {
                 return;
             }
-            if (after == wide) {
+            if (wide.contains(after) && !wide.contains(before)) {
                 // The timeline's scroll pane keeps a minimum width for its scroll bar; without this it shows as a sliver.
                 if (workArea.getItems().get(0) instanceof Region timeline) {
                     timeline.setMinWidth(0);
                 }
                 narrowPosition[0] = workArea.getDividers().get(0).getPosition();
                 workArea.setDividerPositions(Math.min(narrowPosition[0], WIDE_TABS_DIVIDER));
-            } else if (before == wide) {
+            } else if (wide.contains(before) && !wide.contains(after)) {
                 workArea.setDividerPositions(narrowPosition[0]);
             }
         });
-    }
-
-    private MenuBar createMenus() {
-        MenuItem openCertificate = menuItem("Open client _certificate…", "openCertificateItem", "Shortcut+O",
-                () -> form.clientCertificateField().choose());
-        MenuItem openKey = menuItem("Open client _key…", "openKeyItem", "Shortcut+K",
-                () -> form.clientKeyField().choose());
-        MenuItem openCa = menuItem("Open C_A file…", "openCaItem", "Shortcut+Shift+O",
-                () -> form.caField().choose());
-        MenuItem quit = menuItem("_Quit", "quitItem", "Shortcut+Q", Platform::exit);
-        fileMenu.getItems().addAll(openCertificate, openKey, openCa, new SeparatorMenuItem(), quit);
-
-        MenuItem connect = menuItem("_Connect", "connectItem", "Shortcut+Enter", model::connect);
-        connect.disableProperty().bind(model.busyProperty());
-        MenuItem cancel = menuItem("C_ancel", "cancelItem", "Esc", model::cancel);
-        cancel.disableProperty().bind(model.busyProperty().not());
-        connectionMenu.getItems().addAll(connect, cancel);
-
-        menuBar.getMenus().addAll(fileMenu, connectionMenu);
-        return menuBar;
     }
 
     private VBox createFormPane() {
@@ -202,20 +257,18 @@ public final class MainView extends BorderPane {
         HBox buttons = new HBox(8, connect, cancel);
         buttons.getStyleClass().add("form-buttons");
 
-        VBox pane = new VBox(scroll, buttons);
+        RecentFilesMenus.install(form, menuBar.getMenus().get(0), model.profiles());
+        VBox pane = new VBox(new ProfileBar(model.profiles()), scroll, buttons);
         pane.getStyleClass().add("form-pane");
-        pane.setPrefWidth(370);
+        pane.setPrefWidth(340);
         pane.setMinWidth(300);
         return pane;
     }
 
-    private SplitPane createWorkArea() {
+    private VBox createSidePane() {
         TimelineView timeline = new TimelineView(model.run().timeline(), model.selectedStepProperty());
-        ScrollPane timelineScroll = new ScrollPane(timeline);
-        timelineScroll.setFitToWidth(true);
-        timelineScroll.getStyleClass().add("timeline-scroll");
 
-        Tab detail = new Tab("Step detail", new StepDetailView(model.selectedStepModelProperty()));
+        Tab detail = new Tab("Step detail", stepDetail);
         detail.setId("stepDetailTab");
         Tab findings = new Tab("Findings", new FindingsView(model.run().timeline().findings()));
         findings.setId("findingsTab");
@@ -226,10 +279,22 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(detail, findings, log);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        workArea.getItems().addAll(timelineScroll, tabs);
+        // Choosing a step, in the diagram or the live list, brings its detail to the front.
+        model.selectedStepProperty().addListener((observable, before, after) -> tabs.getSelectionModel().select(detail));
+
+        VBox side = new VBox(timeline, tabs);
+        side.getStyleClass().add("side-pane");
+        side.setMinWidth(320);
+        return side;
+    }
+
+    private SplitPane createWorkArea() {
+        workArea.getItems().addAll(replayView, sidePane);
         workArea.setOrientation(Orientation.HORIZONTAL);
-        workArea.setDividerPositions(0.5);
+        workArea.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(sidePane, false);
         return workArea;
     }
 
@@ -266,11 +331,119 @@ public final class MainView extends BorderPane {
                 statusItem("Protocol", "statusProtocol", run.protocolProperty()),
                 statusItem("Cipher suite", "statusCipherSuite", run.cipherSuiteProperty()),
                 statusItem("ALPN", "statusAlpn", run.alpnProperty()),
-                statusItem("Health", "statusHealth", run.healthProperty()));
+                statusItem("Health", "statusHealth", run.healthProperty()),
+                exportStatus());
         status.setId("statusBar");
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         return new VBox(new Separator(), result, status);
+    }
+
+    private Label exportStatus() {
+        Label export = new Label();
+        export.setId("statusExport");
+        export.getStyleClass().add("status-export");
+        export.textProperty().bind(model.exportMessageProperty());
+        return export;
+    }
+
+    private void chooseDiagramFile(double scale) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(scale == 1 ? "Export the diagram as PNG" : "Export the diagram as PNG at " + (int) scale + "x");
+        chooser.setInitialFileName(scale == 1 ? "mtls-studio-diagram.png" : "mtls-studio-diagram@" + (int) scale + "x.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            model.exportImage(DiagramImage.draw(replayView.diagram(), scale), file.toPath());
+        }
+    }
+
+    private void chooseReportFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the run as a Markdown report");
+        chooser.setInitialFileName("mtls-studio-report.md");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            model.exportReport(file.toPath());
+        }
+    }
+
+    private void initAppearance() {
+        model.themeProperty().addListener((observable, before, after) -> applyTheme());
+        model.presenterModeProperty().addListener((observable, before, on) -> applyPresenterMode(on));
+        sceneProperty().addListener((observable, before, scene) -> {
+            if (before != null) {
+                before.removeEventFilter(KeyEvent.KEY_PRESSED, presenterKeys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, presenterKeys);
+                applyTheme();
+                scene.windowProperty().addListener((windowObservable, oldWindow, window) -> followFullScreen(window));
+                followFullScreen(scene.getWindow());
+            }
+        });
+    }
+
+    private void applyTheme() {
+        Theme theme = model.themeProperty().get();
+        getStyleClass().removeIf(name -> name.startsWith("theme-"));
+        getStyleClass().add(theme.styleClass());
+        if (getScene() != null) {
+            getScene().getStylesheets().setAll(MtlsStudioApp.stylesheet("app.css"),
+                    MtlsStudioApp.stylesheet(theme.stylesheet()), MtlsStudioApp.stylesheet("inspection.css"),
+                    MtlsStudioApp.stylesheet("presenter.css"));
+        }
+    }
+
+    private void applyPresenterMode(boolean on) {
+        if (on) {
+            if (!getStyleClass().contains(PRESENTER)) {
+                getStyleClass().add(PRESENTER);
+            }
+            setLeft(null);
+            workArea.getItems().remove(sidePane);
+        } else {
+            getStyleClass().remove(PRESENTER);
+            setLeft(formPane);
+            if (!workArea.getItems().contains(sidePane)) {
+                workArea.getItems().add(sidePane);
+                workArea.setDividerPositions(0.62);
+            }
+        }
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage && stage.isFullScreen() != on) {
+            stage.setFullScreenExitHint(on ? "Presenter mode: Page Down and Page Up step, Space plays or pauses, "
+                    + "Esc or F11 leaves." : "");
+            stage.setFullScreen(on);
+        }
+    }
+
+    /** Leaves presenter mode when the user leaves full screen with Esc. */
+    private void followFullScreen(Window window) {
+        if (window instanceof Stage stage) {
+            stage.fullScreenProperty().addListener((observable, was, fullScreen) -> {
+                if (!fullScreen && model.presenterModeProperty().get()) {
+                    model.presenterModeProperty().set(false);
+                }
+            });
+        }
+    }
+
+    /** Handles the keys of a presentation remote in presenter mode, before any control receives them. */
+    private void presenterKey(KeyEvent event) {
+        if (!model.presenterModeProperty().get() || event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        switch (event.getCode()) {
+            case PAGE_DOWN, RIGHT -> model.replay().stepForward();
+            case PAGE_UP, LEFT -> model.replay().stepBack();
+            case SPACE -> model.replay().togglePlay();
+            case HOME -> model.replay().restart();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
     }
 
     private static HBox statusItem(String name, String id, ReadOnlyStringProperty value) {
@@ -306,13 +479,5 @@ public final class MainView extends BorderPane {
             case FAILURE, INPUT_ERROR -> "failed";
             case CANCELLED -> "skipped";
         });
-    }
-
-    private static MenuItem menuItem(String text, String id, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        item.setOnAction(event -> action.run());
-        return item;
     }
 }

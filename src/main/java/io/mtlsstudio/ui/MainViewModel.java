@@ -1,14 +1,21 @@
 package io.mtlsstudio.ui;
 
 import io.mtlsstudio.handshake.HandshakeProbe;
-import io.mtlsstudio.handshake.ProbeReport;
 import io.mtlsstudio.handshake.ProbeEvent;
 import io.mtlsstudio.handshake.ProbeOptions;
+import io.mtlsstudio.handshake.ProbeReport;
 import io.mtlsstudio.handshake.ProbeRun;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.pki.CredentialException;
 import io.mtlsstudio.pki.SampleCredentials;
+import io.mtlsstudio.profile.ConfigFolder;
+import io.mtlsstudio.profile.ProfileStore;
+import io.mtlsstudio.profile.RecentFiles;
+import io.mtlsstudio.ui.config.ConfigViewModel;
+import io.mtlsstudio.ui.export.DiagramImage;
+import io.mtlsstudio.ui.export.ExportViewModel;
+import io.mtlsstudio.ui.export.MarkdownReport;
 import io.mtlsstudio.ui.form.ConnectionRequest;
 import io.mtlsstudio.ui.chain.ChainViewModel;
 import io.mtlsstudio.ui.findings.CredentialSetModel;
@@ -16,6 +23,9 @@ import io.mtlsstudio.ui.findings.FileFindingsModel;
 import io.mtlsstudio.ui.findings.FilePasswords;
 import io.mtlsstudio.ui.form.ConnectionViewModel;
 import io.mtlsstudio.ui.form.CredentialFieldModel;
+import io.mtlsstudio.ui.generate.GeneratorViewModel;
+import io.mtlsstudio.ui.profile.ProfileViewModel;
+import io.mtlsstudio.ui.replay.ReplayViewModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import io.mtlsstudio.ui.run.RunViewModel;
 import io.mtlsstudio.ui.run.StepModel;
@@ -24,12 +34,21 @@ import io.mtlsstudio.ui.scenario.ScenarioViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -49,7 +68,15 @@ public final class MainViewModel implements AutoCloseable {
     private final ChainViewModel chains;
     private final ScenarioViewModel scenarios;
     private final RunViewModel run = new RunViewModel();
+    private final ReplayViewModel replay = new ReplayViewModel(run.recording());
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
     private final DemoFrontend demo = new DemoFrontend();
+    private final ConfigViewModel config;
+    private final ExportViewModel export;
+    private final GeneratorViewModel generator;
+    private final ProfileViewModel profiles;
     private final ObjectProperty<StepId> selectedStep = new SimpleObjectProperty<>(this, "selectedStep", StepId.CONNECT);
     private final ObjectBinding<StepModel> selectedStepModel;
     private final BooleanBinding busy;
@@ -66,6 +93,12 @@ public final class MainViewModel implements AutoCloseable {
         this.work = work;
         this.sampleLocator = sampleLocator;
         this.connection = new ConnectionViewModel(work);
+        Path settings = ConfigFolder.resolve();
+        RecentFiles recentFiles = new RecentFiles(settings);
+        this.profiles = new ProfileViewModel(work, connection, new ProfileStore(settings), recentFiles);
+        this.config = ConfigViewModel.create(work, connection, recentFiles);
+        this.export = new ExportViewModel(work, connection, config.configProperty(), recentFiles);
+        this.generator = new GeneratorViewModel(work, connection, export, recentFiles);
         this.credentialSet = new CredentialSetModel(connection, work);
         this.fileFindings = new FileFindingsModel(connection, credentialSet);
         this.chains = new ChainViewModel(connection, credentialSet, run.timeline().reportProperty(), work);
@@ -91,6 +124,41 @@ public final class MainViewModel implements AutoCloseable {
 
     public RunViewModel run() {
         return run;
+    }
+
+    public ConfigViewModel config() {
+        return config;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public GeneratorViewModel generator() {
+        return generator;
+    }
+
+    public ProfileViewModel profiles() {
+        return profiles;
+    }
+
+    /** Returns the replay of the current run that the diagram draws. */
+    public ReplayViewModel replay() {
+        return replay;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Returns whether the window shows only the diagram, full screen, in large type and high contrast. */
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    /** Returns the outcome of the last export, for the status bar. */
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
     }
 
     /** Returns the client files checked together: the chain and the findings across the files. */
@@ -125,6 +193,11 @@ public final class MainViewModel implements AutoCloseable {
         run.preparing("Showing " + origin);
         run.probeStarted(report.target());
         ReportEvents.of(report).forEach(run::accept);
+        // A report opened from elsewhere is shown whole; Restart replays it at the chosen pace.
+        replay.showAll();
+        if (report.failedStep() != null) {
+            selectedStep.set(report.failedStep());
+        }
         return true;
     }
 
@@ -175,6 +248,7 @@ public final class MainViewModel implements AutoCloseable {
         }
 
         ConnectionRequest request = validation.request();
+        replay.offeredVersionProperty().set(request.tlsVersion());
         FilePasswords passwords = FilePasswords.of(connection.files());
         long current = ++attempt;
         run.preparing(request.embeddedFrontend() ? "Starting the embedded demo frontend and reading the files…"
@@ -207,6 +281,41 @@ public final class MainViewModel implements AutoCloseable {
         work.background(probe::cancel);
     }
 
+    /** Writes the finished run as a Markdown report to {@code file}, in the background. */
+    public void exportReport(Path file) {
+        ProbeReport report = run.timeline().report();
+        if (report == null) {
+            exportMessage.set("No finished run to export. Connect first, then export the report.");
+            return;
+        }
+        String text = MarkdownReport.render(report, replay.protocolProperty().get().note(), Instant.now());
+        work.submit(() -> {
+                    Files.writeString(file, text, StandardCharsets.UTF_8);
+                    return file;
+                },
+                written -> exportMessage.set("Report written to " + written),
+                error -> exportMessage.set("The report could not be written to " + file + ": " + describe(error)
+                        + ". Choose another folder."));
+    }
+
+    /** Writes an image of the diagram as PNG to {@code file}, in the background. */
+    public void exportImage(BufferedImage image, Path file) {
+        work.submit(() -> {
+                    DiagramImage.writePng(image, file);
+                    return file;
+                },
+                written -> exportMessage.set("Diagram written to " + written + " (" + image.getWidth() + " × "
+                        + image.getHeight() + " pixels)"),
+                error -> exportMessage.set("The diagram could not be written to " + file + ": " + describe(error)
+                        + ". Choose another folder."));
+    }
+
+    private static String describe(Exception error) {
+        return error instanceof java.nio.file.NoSuchFileException missing
+                ? missing.getFile() + " cannot be created, because its folder does not exist"
+                : error.getMessage();
+    }
+
     /** Cancels a running probe and stops the embedded frontend; blocks until the frontend stops. */
     @Override
     public void close() {
@@ -217,6 +326,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         demo.close();
         scenarios.close();
+        config.close();
         connection.files().forEach(CredentialFieldModel::forgetPassword);
     }
 

@@ -5,11 +5,15 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop application: one main window over a {@link MainViewModel}. */
 public class MtlsStudioApp extends Application {
+
+    /** Sizes of the rendered application icon; the window system picks the one that fits. */
+    private static final java.util.List<Integer> APP_ICON_SIZES = java.util.List.of(16, 24, 32, 48, 64, 128, 256);
 
     /**
      * Set to {@code true} in a development run ({@code -Dmtls.studio.autoConnect=true}) to press
@@ -50,11 +54,13 @@ public class MtlsStudioApp extends Application {
         MainView view = new MainView(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
-        scene.getStylesheets().addAll(stylesheet("app.css"), stylesheet("light.css"), stylesheet("inspection.css"));
         stage.setTitle("mTLS Studio");
         stage.setScene(scene);
         stage.setMinWidth(Math.min(960, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
+        stage.getIcons().addAll(APP_ICON_SIZES.stream()
+                .map(size -> new Image(MtlsStudioApp.class.getResource("/io/mtlsstudio/icons/app/mtls-studio-" + size + ".png").toExternalForm()))
+                .toList());
         stage.show();
         view.lookup("#connectButton").requestFocus();
         return view;

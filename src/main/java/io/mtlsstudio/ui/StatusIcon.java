@@ -26,9 +26,10 @@ public final class StatusIcon extends Region {
 
     /** Switches to the shape of {@code kind}, for example "passed" or a StepStatus name. */
     public void show(String kind) {
-        getStyleClass().removeIf(name -> name.startsWith(PREFIX));
-        if (kind != null && !kind.isBlank()) {
-            getStyleClass().add(PREFIX + kind.toLowerCase(Locale.ROOT));
+        if (kind == null || kind.isBlank()) {
+            StyleClasses.replace(this, PREFIX);
+        } else {
+            StyleClasses.replace(this, PREFIX, PREFIX + kind.toLowerCase(Locale.ROOT));
         }
     }
 }

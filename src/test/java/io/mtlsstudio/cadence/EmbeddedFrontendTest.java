@@ -96,4 +96,12 @@ class EmbeddedFrontendTest {
 
         assertTrue(e.getMessage().contains("at least one CA certificate"), e.getMessage());
     }
+
+    @Test
+    void frontendOnBusyPortNamesPortInUse() {
+        IOException e = assertThrows(IOException.class, () -> EmbeddedFrontend.start(FrontendSettings.plaintext(frontend.port())));
+
+        assertTrue(e.getMessage().contains("127.0.0.1:" + frontend.port() + ": the port is already in use"), e.getMessage());
+        assertTrue(e.getMessage().contains("Choose another port"), e.getMessage());
+    }
 }

@@ -78,7 +78,7 @@ class CheckCommandTest {
                 "--ca", sample.ca().toString(), frontend.target());
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("[PASSED] ENCRYPTED_CHANNEL"), run.out());
+        assertTrue(run.out().contains("[PASSED]   ENCRYPTED_CHANNEL"), run.out());
         assertTrue(run.out().contains("SUCCESS: " + frontend.target()), run.out());
     }
 

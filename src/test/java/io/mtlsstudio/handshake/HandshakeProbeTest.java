@@ -303,4 +303,17 @@ class HandshakeProbeTest {
             assertEquals("WarmingUp", report.health().message());
         }
     }
+
+    @Test
+    void probeServerCertWithoutServerAuthFailsAtVerifyServer() throws Exception {
+        // A client certificate served by mistake: clientAuth only.
+        try (EmbeddedFrontend server = EmbeddedFrontend.start(FrontendSettings.tls(0, List.of(PKI.client.certificate()), PKI.client.key()))) {
+            ProbeReport report = HandshakeProbe.run(mutualTlsClient(server).hostnameVerification(false).build());
+
+            assertEquals(StepId.VERIFY_SERVER, report.failedStep());
+            Finding finding = failure(report);
+            assertEquals("SERVER_CERT_NO_SERVER_AUTH", finding.code());
+            assertTrue(finding.message().contains("clientAuth but not serverAuth"), finding.message());
+        }
+    }
 }

@@ -267,7 +267,7 @@ class CredentialFindingsTest {
             inspection = CredentialInspector.inspect(List.of(key), List.of(), null, Purpose.CLIENT, password);
         }
 
-        Finding finding = assertFinding(inspection, CredentialCode.KEY_WRONG_PASSWORD, key, "keytool -list -keystore " + key);
+        Finding finding = assertFinding(inspection, CredentialCode.KEY_WRONG_PASSWORD, key, "openssl pkey -noout -in " + key);
         assertTrue(finding.message().contains("Proc-Type: 4,ENCRYPTED"), finding.message());
         assertTrue(inspection.findings(CredentialCode.KEY_PASSWORD_REQUIRED).isEmpty());
     }

@@ -1,8 +1,10 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.ui.form.CredentialFieldModel;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,6 +42,36 @@ final class FxQueries {
             }
             throw new IllegalArgumentException(query + " is a " + node.getClass().getSimpleName() + ", not a text node");
         });
+    }
+
+    /** Returns whether a node matches {@code query}, is in a scene, and it and all its parents are visible. */
+    static boolean visible(FxRobot robot, String query) {
+        return onFx(() -> {
+            Node node = robot.lookup(query).tryQuery().orElse(null);
+            if (node == null || node.getScene() == null) {
+                return false;
+            }
+            for (Node current = node; current != null; current = current.getParent()) {
+                if (!current.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Selects the whole text of a field and deletes it, as a user does with Ctrl+A and Backspace. */
+    static void clearField(FxRobot robot, String query) {
+        robot.clickOn(query);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the form has checked the three sample files that a new window starts with. */
+    static void waitForSampleFiles(MainViewModel model) {
+        waitUntil("the sample files are checked", 30, () -> model.connection().files().stream()
+                .allMatch(field -> field.state() == CredentialFieldModel.State.VALID));
     }
 
     static boolean disabled(FxRobot robot, String query) {

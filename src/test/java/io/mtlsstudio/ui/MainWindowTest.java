@@ -2,7 +2,6 @@ package io.mtlsstudio.ui;
 
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
-import io.mtlsstudio.ui.form.CredentialFieldModel;
 import io.mtlsstudio.ui.run.ResultKind;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,9 +19,11 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.mtlsstudio.ui.FxQueries.clearField;
 import static io.mtlsstudio.ui.FxQueries.disabled;
 import static io.mtlsstudio.ui.FxQueries.onFx;
 import static io.mtlsstudio.ui.FxQueries.text;
+import static io.mtlsstudio.ui.FxQueries.visible;
 import static io.mtlsstudio.ui.FxQueries.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -182,19 +182,7 @@ class MainWindowTest {
     }
 
     private void waitForSampleFiles() {
-        waitUntil("the sample files are checked", PROBE_SECONDS, () -> model.connection().files().stream()
-                .allMatch(field -> field.state() == CredentialFieldModel.State.VALID));
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).query().isVisible());
-    }
-
-    private static void clearField(FxRobot robot, String query) {
-        robot.clickOn(query);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.type(KeyCode.BACK_SPACE);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxQueries.waitForSampleFiles(model);
     }
 
     private static void acceptForever(ServerSocket server, List<Socket> accepted) {

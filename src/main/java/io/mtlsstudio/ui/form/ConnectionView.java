@@ -93,11 +93,12 @@ public final class ConnectionView extends VBox {
     private VBox serverNameSection() {
         TextField name = new TextField();
         name.setId("serverNameField");
-        name.setPromptText("the target host");
+        name.setPromptText("empty: the target host");
+        name.setTooltip(new javafx.scene.control.Tooltip("Sent as SNI and checked against the server certificate"));
         name.textProperty().bindBidirectional(model.serverNameProperty());
         model.serverNameMessageProperty().addListener((observable, before, after) ->
                 name.pseudoClassStateChanged(INVALID, !after.isEmpty()));
-        return section(fieldLabel("Server name override (SNI and name check)", name), name,
+        return section(fieldLabel("Server name override", name), name,
                 message("serverNameMessage", model.serverNameMessageProperty()));
     }
 

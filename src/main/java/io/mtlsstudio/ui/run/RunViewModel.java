@@ -25,8 +25,12 @@ public final class RunViewModel {
     static final String NONE = "—";
 
     private final TimelineModel timeline = new TimelineModel();
+    // Each read-only view is created once: it listens to its list weakly, so a view that is
+    // created per call and then dropped stops passing on changes to the listeners added to it.
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final ObservableList<ProbeEvent> recording = FXCollections.observableArrayList();
+    private final ObservableList<ProbeEvent> recordingView = FXCollections.unmodifiableObservableList(recording);
     private final ReadOnlyObjectWrapper<ResultKind> resultKind = new ReadOnlyObjectWrapper<>(this, "resultKind", ResultKind.IDLE);
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText",
             "Ready. Press Connect (Ctrl+Enter) to run the seven steps.");
@@ -42,12 +46,12 @@ public final class RunViewModel {
     }
 
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     /** Returns every probe event of the current run, in the order the probe emitted them. */
     public ObservableList<ProbeEvent> recording() {
-        return FXCollections.unmodifiableObservableList(recording);
+        return recordingView;
     }
 
     public ReadOnlyObjectProperty<ResultKind> resultKindProperty() {
@@ -117,9 +121,12 @@ public final class RunViewModel {
 
     /** Applies one probe event; called on the UI thread in the order the probe emitted them. */
     public void accept(ProbeEvent event) {
+        boolean late = timeline.report() != null;
         recording.add(event);
         timeline.apply(event);
-        log.add(EventLog.format(event));
+        // NOTE: the probe has been seen to deliver an event after RunFinished, so such events are
+        // shown and marked instead of dropped. The report of RunFinished does not contain them.
+        log.add(EventLog.format(event) + (late ? " (after the run finished)" : ""));
         if (event instanceof ProbeEvent.RunFinished finished) {
             finish(finished.report());
         }

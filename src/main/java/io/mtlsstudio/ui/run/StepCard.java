@@ -2,18 +2,20 @@ package io.mtlsstudio.ui.run;
 
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.ui.StatusIcon;
+import io.mtlsstudio.ui.StyleClasses;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.Region;
 
 /**
- * One step of the timeline: a state icon and the state as text, the step's number, title and
- * summary, a warning mark when a check warned, and the measured duration. CSS ids are
+ * One step of the live timeline on one line: the step's number and title, a state icon and the
+ * state as text, a warning mark when a check warned, and the measured duration. CSS ids are
  * {@code step-<ID>}, {@code step-<ID>-status} and {@code step-<ID>-duration}.
  */
 public final class StepCard extends HBox {
@@ -48,38 +50,36 @@ public final class StepCard extends HBox {
         getStyleClass().add("step-card");
         setFocusTraversable(true);
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(10);
+        setSpacing(6);
 
         Label number = new Label(Integer.toString(model.id().ordinal() + 1));
         number.getStyleClass().add("step-number");
         Label title = new Label(model.id().title());
         title.getStyleClass().add("step-title");
-        Label summary = new Label(model.id().summary());
-        summary.getStyleClass().add("step-summary");
-        summary.setWrapText(true);
-        VBox text = new VBox(2, title, summary);
-        HBox.setHgrow(text, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(this, new Tooltip(model.id().summary()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
 
         status.setId(id + "-status");
         status.getStyleClass().add("step-status");
-        HBox statusRow = new HBox(5, icon, status);
-        statusRow.setAlignment(Pos.CENTER_RIGHT);
-        Label warningText = new Label("with warning");
-        warningText.getStyleClass().add("warning-text");
-        HBox warningRow = new HBox(5, warningIcon, warningText);
-        warningRow.setId(id + "-warning");
-        warningRow.setAlignment(Pos.CENTER_RIGHT);
-        warningRow.visibleProperty().bind(model.warningProperty().and(Bindings.equal(StepStatus.PASSED, model.statusProperty())));
-        warningRow.managedProperty().bind(warningRow.visibleProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        // The mark is a shape of its own (a triangle), and its tooltip and the accessible text name it.
+        Tooltip.install(warningIcon, new Tooltip("A check of this step ended with a warning; see the step detail."));
+        HBox warningMark = new HBox(warningIcon);
+        warningMark.setId(id + "-warning");
+        warningMark.setAlignment(Pos.CENTER_LEFT);
+        warningMark.visibleProperty().bind(model.warningProperty()
+                .and(Bindings.equal(StepStatus.PASSED, model.statusProperty())));
+        warningMark.managedProperty().bind(warningMark.visibleProperty());
 
         duration.setId(id + "-duration");
         duration.getStyleClass().add("step-duration");
         duration.textProperty().bind(durationText());
-        VBox right = new VBox(2, statusRow, warningRow, duration);
-        right.setAlignment(Pos.CENTER_RIGHT);
-        right.setMinWidth(150);
+        duration.setMinWidth(Region.USE_PREF_SIZE);
+        duration.setAlignment(Pos.CENTER_RIGHT);
 
-        getChildren().addAll(number, text, right);
+        getChildren().addAll(number, title, spacer, icon, status, warningMark, duration);
     }
 
     private StringBinding durationText() {
@@ -97,10 +97,11 @@ public final class StepCard extends HBox {
         boolean warned = state == StepStatus.PASSED && model.hasWarning();
         status.setText(state.name());
         icon.show(state.name());
-        getStyleClass().removeIf(name -> name.startsWith("state-"));
-        getStyleClass().add("state-" + state.name().toLowerCase());
+        String stateClass = "state-" + state.name().toLowerCase();
         if (warned) {
-            getStyleClass().add("state-warning");
+            StyleClasses.replace(this, "state-", stateClass, "state-warning");
+        } else {
+            StyleClasses.replace(this, "state-", stateClass);
         }
         setAccessibleText("Step " + (model.id().ordinal() + 1) + ", " + model.id().title() + ": " + state
                 + (warned ? ", with warning" : ""));

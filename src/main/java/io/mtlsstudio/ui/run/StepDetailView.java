@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -21,6 +22,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +34,8 @@ import java.util.function.Consumer;
 public final class StepDetailView extends ScrollPane {
 
     private final ObservableValue<StepModel> selected;
+    private BiConsumer<String, List<X509Certificate>> chainOpener = (title, chain) ->
+            CertificateChainWindow.show(getScene() == null ? null : getScene().getWindow(), title, chain);
     private final VBox content = new VBox(10);
     private final InvalidationListener refresh = observable -> rebuild();
     private StepModel shownStep;
@@ -45,6 +50,11 @@ public final class StepDetailView extends ScrollPane {
         setContent(content);
         selected.addListener((observable, before, after) -> show(after));
         show(selected.getValue());
+    }
+
+    /** Replaces what "Open the chain view" does, for example with a chain tab; it gets the evidence label and the chain. */
+    public void setChainOpener(BiConsumer<String, List<X509Certificate>> opener) {
+        this.chainOpener = opener;
     }
 
     /** Sets the action of the "Show in Certificates" button under each certificate; null removes the buttons. */
@@ -171,6 +181,10 @@ public final class StepDetailView extends ScrollPane {
                 for (int i = 0; i < item.certificates().size(); i++) {
                     entry.getChildren().add(certificate(i, item.certificates().get(i)));
                 }
+                Hyperlink chainLink = new Hyperlink("Open the chain view");
+                chainLink.setId("detail-chain-link-" + (index - 1));
+                chainLink.setOnAction(event -> chainOpener.accept(item.label(), item.certificates()));
+                entry.getChildren().add(chainLink);
             }
             copyable(entry, item.label() + ": " + item.value());
             list.getChildren().add(entry);

@@ -24,8 +24,12 @@ public final class StepModel {
     private final ReadOnlyObjectWrapper<StepStatus> status = new ReadOnlyObjectWrapper<>(this, "status", StepStatus.PENDING);
     private final ReadOnlyLongWrapper durationMicros = new ReadOnlyLongWrapper(this, "durationMicros", 0);
     private final ReadOnlyObjectWrapper<Finding> failure = new ReadOnlyObjectWrapper<>(this, "failure");
+    // Each read-only view is created once: it listens to its list weakly, so a view that is
+    // created per call and then dropped stops passing on changes to the listeners added to it.
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
+    private final ObservableList<Check> checksView = FXCollections.unmodifiableObservableList(checks);
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
+    private final ObservableList<Evidence> evidenceView = FXCollections.unmodifiableObservableList(evidence);
     private final BooleanBinding warning;
 
     StepModel(StepId id) {
@@ -65,11 +69,11 @@ public final class StepModel {
     }
 
     public ObservableList<Check> checks() {
-        return FXCollections.unmodifiableObservableList(checks);
+        return checksView;
     }
 
     public ObservableList<Evidence> evidence() {
-        return FXCollections.unmodifiableObservableList(evidence);
+        return evidenceView;
     }
 
     /** True when any check of this step ended with a WARNING. */

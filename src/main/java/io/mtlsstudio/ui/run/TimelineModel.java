@@ -25,7 +25,10 @@ import java.util.List;
 public final class TimelineModel {
 
     private final List<StepModel> steps = new ArrayList<>();
+    // Each read-only view is created once: it listens to its list weakly, so a view that is
+    // created per call and then dropped stops passing on changes to the listeners added to it.
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper(this, "target", "");
     private final ReadOnlyBooleanWrapper tls = new ReadOnlyBooleanWrapper(this, "tls", true);
     private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper(this, "started", false);
@@ -47,7 +50,7 @@ public final class TimelineModel {
     }
 
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     public ReadOnlyStringProperty targetProperty() {

@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The seven steps as cards, top to bottom in wire order. Clicking a card, or Up, Down, Enter
+ * The seven steps of the live run as compact cards, top to bottom in wire order, without the
+ * replay's pace. Clicking a card, or Up, Down, Enter
  * and Space on a focused card, selects its step.
  */
 public final class TimelineView extends VBox {
@@ -22,10 +23,10 @@ public final class TimelineView extends VBox {
         this.selectedStep = selectedStep;
         setId("timeline");
         getStyleClass().add("timeline");
-        setSpacing(6);
+        setSpacing(3);
 
-        Label title = new Label("Handshake");
-        title.getStyleClass().add("section-title");
+        Label title = new Label("Live result");
+        title.getStyleClass().add("subsection-title");
         getChildren().add(title);
         for (StepModel step : timeline.steps()) {
             StepCard card = new StepCard(step);

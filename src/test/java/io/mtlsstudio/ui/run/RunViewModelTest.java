@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunViewModelTest {
@@ -75,6 +76,23 @@ class RunViewModelTest {
         assertEquals(1 + events.size(), run.log().size(), "the preparing note and one line per event");
         assertEquals("+    2.012 ms  CONNECT PASSED after 2.0 ms", run.log().get(3));
         assertTrue(run.isBusy(), "the run has not finished yet");
+    }
+
+    @Test
+    void readOnlyListsAreStableViews() {
+        assertSame(run.recording(), run.recording(), "the replay listens to this view");
+        assertSame(run.log(), run.log());
+    }
+
+    @Test
+    void eventAfterRunFinishedIsLoggedAsLate() {
+        run.preparing("Reading the credential files…");
+        run.accept(new ProbeEvent.RunFinished(9, report(ProbeReport.Result.SUCCESS, null, List.of(), null, null, true)));
+
+        run.accept(new ProbeEvent.StepChanged(10, StepId.CONNECT, StepStatus.PASSED, 5));
+
+        assertTrue(run.log().get(run.log().size() - 1).endsWith("(after the run finished)"));
+        assertEquals(ResultKind.SUCCESS, run.resultKind(), "the result stands");
     }
 
     @Test

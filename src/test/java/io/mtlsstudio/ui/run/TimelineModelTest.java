@@ -75,6 +75,15 @@ class TimelineModelTest {
     }
 
     @Test
+    void readOnlyListsAreStableViews() {
+        StepModel step = timeline.step(StepId.CONNECT);
+
+        assertSame(step.checks(), step.checks(), "a listener added to the view must stay attached");
+        assertSame(step.evidence(), step.evidence());
+        assertSame(timeline.findings(), timeline.findings());
+    }
+
+    @Test
     void resetReturnsToPending() {
         timeline.apply(new ProbeEvent.RunStarted(0, "127.0.0.1:7833", false));
         timeline.apply(new ProbeEvent.StepChanged(10, StepId.CONNECT, StepStatus.FAILED, 7));
