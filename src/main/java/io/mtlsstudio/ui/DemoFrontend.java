@@ -16,14 +16,14 @@ final class DemoFrontend implements AutoCloseable {
 
     private EmbeddedFrontend frontend;
 
-    /** Starts the frontend unless it is running, and returns its {@code host:port}. */
-    synchronized String ensureStarted(SampleCredentials samples) throws IOException, CredentialException {
+    /** Starts the frontend unless it is running, and returns it. */
+    synchronized EmbeddedFrontend ensureStarted(SampleCredentials samples) throws IOException, CredentialException {
         if (frontend == null) {
             FrontendSettings settings = FrontendSettings.mutualTls(0, samples.loadFrontendChain(),
                     samples.loadFrontendKey(), samples.loadCa());
             frontend = EmbeddedFrontend.start(settings);
         }
-        return frontend.target();
+        return frontend;
     }
 
     synchronized boolean isRunning() {

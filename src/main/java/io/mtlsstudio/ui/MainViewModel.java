@@ -1,5 +1,6 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.cadence.EmbeddedFrontend;
 import io.mtlsstudio.handshake.HandshakeProbe;
 import io.mtlsstudio.handshake.ProbeEvent;
 import io.mtlsstudio.handshake.ProbeOptions;
@@ -332,13 +333,13 @@ public final class MainViewModel implements AutoCloseable {
 
     private ProbeOptions prepare(ConnectionRequest request, FilePasswords passwords) throws Exception {
         try (passwords) {
-            Target dialled = request.target();
-            if (request.embeddedFrontend()) {
-                String address = demo.ensureStarted(requireSamples());
-                work.ui(() -> connection.setEmbeddedAddress(address));
-                dialled = Target.parse(address);
+            if (!request.embeddedFrontend()) {
+                return request.toOptions(request.target(), passwords, null);
             }
-            return request.toOptions(dialled, passwords);
+            EmbeddedFrontend frontend = demo.ensureStarted(requireSamples());
+            String address = frontend.target();
+            work.ui(() -> connection.setEmbeddedAddress(address));
+            return request.toOptions(Target.parse(address), passwords, frontend);
         }
     }
 

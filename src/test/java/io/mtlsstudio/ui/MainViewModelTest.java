@@ -1,5 +1,6 @@
 package io.mtlsstudio.ui;
 
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.pki.SampleCredentials;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +45,9 @@ class MainViewModelTest {
         for (StepId step : StepId.values()) {
             assertEquals(StepStatus.PASSED, ui.call(() -> model.run().timeline().step(step).status()), step.name());
         }
+        assertEquals(List.of(ServerObservation.Kind.CLIENT_CERTIFICATE_ACCEPTED), ui.call(() -> model.run().timeline()
+                .step(StepId.VERIFY_CLIENT).serverObservations().stream().map(ServerObservation::kind).toList()),
+                "the embedded frontend is observed");
     }
 
     @Test

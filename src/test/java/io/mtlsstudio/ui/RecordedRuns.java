@@ -58,7 +58,7 @@ public final class RecordedRuns {
                         samples.loadCa()).withProtocols(kind.protocol);
             };
             try (EmbeddedFrontend frontend = EmbeddedFrontend.start(settings)) {
-                ProbeOptions.Builder options = ProbeOptions.builder(Target.parse(frontend.target()));
+                ProbeOptions.Builder options = ProbeOptions.builder(Target.parse(frontend.target())).observe(frontend);
                 if (kind.mode == FrontendSettings.Mode.PLAINTEXT) {
                     options.plaintext();
                 } else {

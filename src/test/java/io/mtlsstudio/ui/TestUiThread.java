@@ -14,16 +14,20 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TestUiThread implements AutoCloseable {
 
-    private final ExecutorService ui = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "test-ui");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ExecutorService background = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "test-background");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // Work that finishes after close() is dropped instead of rejected: a rejection would be thrown on a
+    // background thread and TestFX would report it against whichever window test runs next.
+    private final ExecutorService ui = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                Thread thread = new Thread(task, "test-ui");
+                thread.setDaemon(true);
+                return thread;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+    private final ExecutorService background = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "test-background");
+                thread.setDaemon(true);
+                return thread;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
     private final BackgroundWork work = new BackgroundWork(background, ui);
 
     public BackgroundWork work() {

@@ -4,7 +4,9 @@ import io.mtlsstudio.handshake.Check;
 import io.mtlsstudio.handshake.Evidence;
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.ProbeReport;
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.StepId;
+import io.mtlsstudio.handshake.WireRecord;
 import io.mtlsstudio.ui.run.Certificates;
 import io.mtlsstudio.ui.run.Durations;
 
@@ -16,8 +18,9 @@ import java.util.List;
 
 /**
  * Writes a probe run as a Markdown report for tickets and slides: the target and outcome, each
- * step with its timing, checks and evidence, the findings with their fixes, the negotiated
- * parameters and summaries of the certificates seen. Certificates appear as subject, issuer
+ * step with its timing, checks and evidence, the findings with their fixes, and the negotiated
+ * parameters. Summaries of the certificates seen, the embedded frontend's observations and the
+ * TLS records follow. Certificates appear as subject, issuer
  * and validity only; the report never contains key material.
  */
 public final class MarkdownReport {
@@ -44,6 +47,8 @@ public final class MarkdownReport {
         }
         findings(out, report.findings());
         certificates(out, report);
+        serverSide(out, report.serverLane());
+        records(out, report.records());
         return out.toString();
     }
 
@@ -164,6 +169,42 @@ public final class MarkdownReport {
         if (!client.isEmpty()) {
             out.append("Client chain, as the client sent it:\n\n");
             certificateTable(out, client);
+        }
+    }
+
+    private static void serverSide(StringBuilder out, List<ServerObservation> lane) {
+        List<ServerObservation> shown = lane.stream()
+                .filter(observation -> observation.kind() != ServerObservation.Kind.RECORD)
+                .toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        out.append("\n## Server side (embedded frontend)\n\n| Step | Observation | Detail |\n|---|---|---|\n");
+        for (ServerObservation observation : shown) {
+            out.append("| ").append(observation.step())
+                    .append(" | ").append(observation.kind())
+                    .append(" | ").append(cell(observation.detail()))
+                    .append(" |\n");
+        }
+    }
+
+    private static void records(StringBuilder out, List<WireRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        out.append("\n## TLS records on the client's socket\n\n| Time | Direction | Type | Version | Bytes | Content |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (WireRecord record : records) {
+            String content = !record.messages().isEmpty() ? String.join(", ", record.messages())
+                    : record.alert() != null ? "alert " + record.alert()
+                    : record.encrypted() ? "encrypted" : "";
+            out.append("| ").append(Durations.formatOffset(record.atMicros()).strip())
+                    .append(" | ").append(record.direction())
+                    .append(" | ").append(record.contentTypeName())
+                    .append(" | ").append(record.versionName())
+                    .append(" | ").append(record.length())
+                    .append(" | ").append(cell(content))
+                    .append(" |\n");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mtlsstudio.ui.form;
 
+import io.mtlsstudio.cadence.EmbeddedFrontend;
 import io.mtlsstudio.handshake.ProbeOptions;
 import io.mtlsstudio.handshake.Target;
 import io.mtlsstudio.handshake.TlsVersion;
@@ -35,20 +36,24 @@ public record ConnectionRequest(Target target, String serverName, boolean tls, T
     /**
      * Reads the files and returns the probe options for {@code dialled}.
      *
+     * @param observed the embedded frontend being dialled, whose side of the connection the probe
+     *                 then records; null for any other server
      * @throws FileProblem naming the form field whose file cannot be used
      */
     public ProbeOptions toOptions(Target dialled) throws FileProblem {
-        return toOptions(dialled, PasswordSource.NONE);
+        return toOptions(dialled, PasswordSource.NONE, null);
     }
 
     /**
      * Reads the files, decrypting an encrypted key or keystore with a password from
      * {@code passwords}, and returns the probe options for {@code dialled}.
      *
+     * @param observed the embedded frontend being dialled, whose side joins the report; null for other servers
      * @throws FileProblem naming the form field whose file cannot be used
      */
-    public ProbeOptions toOptions(Target dialled, PasswordSource passwords) throws FileProblem {
+    public ProbeOptions toOptions(Target dialled, PasswordSource passwords, EmbeddedFrontend observed) throws FileProblem {
         ProbeOptions.Builder builder = ProbeOptions.builder(dialled)
+                .observe(observed)
                 .serverName(serverName)
                 .tls(tls)
                 .tlsVersion(tlsVersion)

@@ -50,6 +50,8 @@ final class DiagramRow extends HBox {
         heading.setAlignment(Pos.CENTER_LEFT);
         status.setId(id + "-status");
         status.getStyleClass().add("step-status");
+        status.setWrapText(true);
+        status.setMinHeight(Label.USE_PREF_SIZE);
         HBox state = new HBox(5, icon, status);
         state.setAlignment(Pos.CENTER_LEFT);
         warning.setId(id + "-warning");

@@ -109,7 +109,7 @@ public final class HandshakeDiagram extends VBox {
         InvalidationListener refresh = observable -> row.refresh(replay.protocolProperty().get().protocol(),
                 progressOf(step.id()));
         List<Observable> sources = List.of(step.statusProperty(), step.durationMicrosProperty(), step.failureProperty(),
-                step.checks(), step.evidence(), step.warningProperty());
+                step.checks(), step.evidence(), step.warningProperty(), step.serverObservations());
         sources.forEach(source -> source.addListener(refresh));
     }
 

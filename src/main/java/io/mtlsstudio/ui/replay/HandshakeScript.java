@@ -77,7 +77,8 @@ public final class HandshakeScript {
     /** Returns the names of the checks a verification step normally makes, in the order the probe records them. */
     public static List<String> expectedChecks(StepId step) {
         return switch (step) {
-            case VERIFY_SERVER -> List.of("Validity period", "Signature", "Chain to a trust anchor", "Host name");
+            case VERIFY_SERVER -> List.of("Validity period", "Extended key usage", "Signature", "Chain to a trust anchor",
+                    "Host name");
             default -> List.of();
         };
     }
@@ -142,7 +143,8 @@ public final class HandshakeScript {
                     + "exchange and a CertificateRequest, which lists the CA names it accepts.";
             case VERIFY_SERVER -> "The client checks the server certificate: every signature in the chain, that "
                     + "the chain ends at a CA it trusts (the CA file), that each certificate is within its validity "
-                    + "period, and that the certificate names the host that was dialled (subjectAltName).";
+                    + "period, that it is meant for a TLS server (extended key usage serverAuth), and that it names "
+                    + "the host that was dialled (subjectAltName).";
             case CLIENT_CERTIFICATE -> tls13
                     ? "The client sends its certificate and signs the handshake with its private key "
                     + "(CertificateVerify), then Finished. In TLS 1.3 this comes after the server's Finished, so the "

@@ -2,6 +2,7 @@ package io.mtlsstudio.ui.replay;
 
 import io.mtlsstudio.handshake.Check;
 import io.mtlsstudio.handshake.Finding;
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
 import io.mtlsstudio.ui.StatusIcon;
@@ -33,6 +34,8 @@ final class LaneArea extends Region {
 
     private static final double LANE_INSET = 22;
     private static final double GAP = 6;
+    private static final String SERVER_CHECKS_NOTE = "The server checks signatures, the chain to its client CAs and "
+            + "validity. The client sees only the verdict.";
 
     private final StepId step;
     private final Line clientLane = new Line();
@@ -81,9 +84,9 @@ final class LaneArea extends Region {
         checks.getStyleClass().add("checks-box");
         checks.setId(id + "-checks");
         checksNote.getStyleClass().add("hint");
+        checksNote.setId(id + "-server-note");
         checksNote.setWrapText(true);
-        checksNote.setText("The server checks signatures, the chain to its client CAs and validity. "
-                + "The client sees only the verdict.");
+        checksNote.setText(SERVER_CHECKS_NOTE);
         reason.getStyleClass().add("failure-reason");
         reason.setId(id + "-reason");
         reason.setWrapText(true);
@@ -175,11 +178,32 @@ final class LaneArea extends Region {
             index++;
         }
         if (step == StepId.VERIFY_CLIENT) {
+            // The probe records the embedded frontend's verdict as a check; the note adds its reason.
+            ServerObservation verdict = serverVerdict(model);
+            if (verdict != null && model.status() == StepStatus.PENDING) {
+                // Under TLS 1.3 the server judges before the client's side of this step begins.
+                checksNote.setText("The embedded frontend has already judged the certificate: " + verdict.detail()
+                        + ". The client learns the verdict in this step.");
+            } else if (verdict != null) {
+                checksNote.setText("Observed on the embedded frontend: " + verdict.detail());
+            } else {
+                checksNote.setText(SERVER_CHECKS_NOTE);
+            }
             rows.add(checksNote);
         }
         if (!checks.getChildren().equals(rows)) {
             checks.getChildren().setAll(rows);
         }
+    }
+
+    /** Returns the embedded frontend's verdict on the client certificate, or null for other servers. */
+    private static ServerObservation serverVerdict(StepModel model) {
+        return model.serverObservations().stream()
+                .filter(observation -> observation.kind() == ServerObservation.Kind.CLIENT_CERTIFICATE_ACCEPTED
+                        || observation.kind() == ServerObservation.Kind.CLIENT_CERTIFICATE_REJECTED
+                        || observation.kind() == ServerObservation.Kind.HANDSHAKE_FAILED)
+                .findFirst()
+                .orElse(null);
     }
 
     private CheckRow addCheckRow(int index) {

@@ -1,6 +1,7 @@
 package io.mtlsstudio.ui.replay;
 
 import io.mtlsstudio.handshake.ProbeEvent;
+import io.mtlsstudio.handshake.ServerObservation;
 
 /**
  * The teaching pace: how long the replay at 1x waits before showing each event. The probe's
@@ -38,7 +39,7 @@ final class Pace {
             // Records come in dozens per run; they are drawn with the step they belong to, not one by one.
             case ProbeEvent.RecordObserved observed -> 0;
             case ProbeEvent.ServerObserved observed ->
-                    observed.observation().kind() == io.mtlsstudio.handshake.ServerObservation.Kind.RECORD ? 0 : CHECK_MILLIS;
+                    observed.observation().kind() == ServerObservation.Kind.RECORD ? 0 : CHECK_MILLIS;
         };
         return millis * 1_000_000;
     }

@@ -3,6 +3,7 @@ package io.mtlsstudio.ui.replay;
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.StepId;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -79,6 +80,13 @@ public final class ReplayView extends VBox {
             if (position.intValue() == 0) {
                 // A restart or a new run starts a new measurement.
                 pacing.reset();
+            }
+        });
+        replay.finishedProperty().addListener((observable, was, finished) -> {
+            var report = replay.shown().report();
+            if (finished && report != null && report.failedStep() != null) {
+                // Layout runs first, so that the rows have their final heights.
+                Platform.runLater(() -> scrollIntoView(diagram.row(report.failedStep())));
             }
         });
         replay.activeStepProperty().addListener((observable, before, step) -> {

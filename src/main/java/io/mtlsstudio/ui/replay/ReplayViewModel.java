@@ -338,10 +338,7 @@ public final class ReplayViewModel {
         return position.get() - 1;
     }
 
-    /**
-     * Marks the replay finished once it has shown the RunFinished event. The probe can still
-     * deliver an event after RunFinished, so the end of the recording is no reliable mark.
-     */
+    /** Marks the replay finished once it has shown the RunFinished event, even if an event follows it. */
     private void updateFinished() {
         finished.set(shown.report() != null);
     }

@@ -124,8 +124,8 @@ public final class RunViewModel {
         boolean late = timeline.report() != null;
         recording.add(event);
         timeline.apply(event);
-        // NOTE: the probe has been seen to deliver an event after RunFinished, so such events are
-        // shown and marked instead of dropped. The report of RunFinished does not contain them.
+        // The probe ends its stream with RunFinished. Should an event still follow, it is shown and
+        // marked rather than dropped, and the report of RunFinished does not contain it.
         log.add(EventLog.format(event) + (late ? " (after the run finished)" : ""));
         if (event instanceof ProbeEvent.RunFinished finished) {
             finish(finished.report());

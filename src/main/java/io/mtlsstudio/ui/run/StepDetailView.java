@@ -3,7 +3,9 @@ package io.mtlsstudio.ui.run;
 import io.mtlsstudio.handshake.Check;
 import io.mtlsstudio.handshake.Evidence;
 import io.mtlsstudio.handshake.Finding;
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.StepStatus;
+import io.mtlsstudio.handshake.WireRecord;
 import io.mtlsstudio.ui.StatusIcon;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -70,6 +72,8 @@ public final class StepDetailView extends ScrollPane {
             shownStep.failureProperty().removeListener(refresh);
             shownStep.checks().removeListener(refresh);
             shownStep.evidence().removeListener(refresh);
+            shownStep.serverObservations().removeListener(refresh);
+            shownStep.records().removeListener(refresh);
         }
         shownStep = step;
         if (step != null) {
@@ -78,6 +82,8 @@ public final class StepDetailView extends ScrollPane {
             step.failureProperty().addListener(refresh);
             step.checks().addListener(refresh);
             step.evidence().addListener(refresh);
+            step.serverObservations().addListener(refresh);
+            step.records().addListener(refresh);
         }
         rebuild();
     }
@@ -98,6 +104,14 @@ public final class StepDetailView extends ScrollPane {
         content.getChildren().add(checks(step));
         content.getChildren().add(sectionTitle("Evidence"));
         content.getChildren().add(evidence(step));
+        if (!step.serverObservations().isEmpty()) {
+            content.getChildren().add(sectionTitle("Server side (embedded frontend)"));
+            content.getChildren().add(serverSide(step));
+        }
+        if (!step.records().isEmpty()) {
+            content.getChildren().add(sectionTitle("TLS records on the client's socket"));
+            content.getChildren().add(records(step));
+        }
     }
 
     private HBox header(StepModel step) {
@@ -157,6 +171,32 @@ public final class StepDetailView extends ScrollPane {
             copyable(row, check.outcome() + " " + check.name() + ": " + check.message());
             list.getChildren().add(row);
         }
+        return list;
+    }
+
+    private VBox serverSide(StepModel step) {
+        VBox list = new VBox(4);
+        list.setId("detailServerSide");
+        for (ServerObservation observation : step.serverObservations()) {
+            Label kind = new Label(observation.kind().name());
+            kind.getStyleClass().add("check-name");
+            Label detail = wrapped(observation.detail());
+            VBox entry = new VBox(1, kind, detail);
+            copyable(entry, observation.kind() + ": " + observation.detail());
+            list.getChildren().add(entry);
+        }
+        return list;
+    }
+
+    private VBox records(StepModel step) {
+        VBox list = new VBox(1);
+        list.setId("detailRecords");
+        for (WireRecord record : step.records()) {
+            Label line = wrapped(Durations.formatOffset(record.atMicros()) + "  " + record.describe());
+            line.getStyleClass().add("evidence-value");
+            list.getChildren().add(line);
+        }
+        copyable(list, String.join("\n", step.records().stream().map(WireRecord::describe).toList()));
         return list;
     }
 

@@ -3,8 +3,10 @@ package io.mtlsstudio.ui.run;
 import io.mtlsstudio.handshake.Check;
 import io.mtlsstudio.handshake.Evidence;
 import io.mtlsstudio.handshake.Finding;
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
+import io.mtlsstudio.handshake.WireRecord;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -13,6 +15,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+
+import java.util.List;
 
 /**
  * The state of one of the seven steps as the events seen so far describe it. Only
@@ -30,6 +34,11 @@ public final class StepModel {
     private final ObservableList<Check> checksView = FXCollections.unmodifiableObservableList(checks);
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
     private final ObservableList<Evidence> evidenceView = FXCollections.unmodifiableObservableList(evidence);
+    private final ObservableList<ServerObservation> serverObservations = FXCollections.observableArrayList();
+    private final ObservableList<ServerObservation> serverObservationsView =
+            FXCollections.unmodifiableObservableList(serverObservations);
+    private final ObservableList<WireRecord> records = FXCollections.observableArrayList();
+    private final ObservableList<WireRecord> recordsView = FXCollections.unmodifiableObservableList(records);
     private final BooleanBinding warning;
 
     StepModel(StepId id) {
@@ -76,6 +85,19 @@ public final class StepModel {
         return evidenceView;
     }
 
+    /**
+     * Returns what the embedded frontend observed at this step: its verdict on the client
+     * certificate, the connection becoming ready, the call's outcome. Its TLS records are left out.
+     */
+    public ObservableList<ServerObservation> serverObservations() {
+        return serverObservationsView;
+    }
+
+    /** Returns the TLS records on the client's socket while this step ran; filled when the run finishes. */
+    public ObservableList<WireRecord> records() {
+        return recordsView;
+    }
+
     /** True when any check of this step ended with a WARNING. */
     public BooleanBinding warningProperty() {
         return warning;
@@ -91,6 +113,8 @@ public final class StepModel {
         failure.set(null);
         checks.clear();
         evidence.clear();
+        serverObservations.clear();
+        records.clear();
     }
 
     void changeStatus(StepStatus newStatus, long duration) {
@@ -106,6 +130,14 @@ public final class StepModel {
 
     void addEvidence(Evidence item) {
         evidence.add(item);
+    }
+
+    void addServerObservation(ServerObservation observation) {
+        serverObservations.add(observation);
+    }
+
+    void setRecords(List<WireRecord> placed) {
+        records.setAll(placed);
     }
 
     void setFailure(Finding finding) {

@@ -3,8 +3,10 @@ package io.mtlsstudio.ui.run;
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.ProbeEvent;
 import io.mtlsstudio.handshake.ProbeReport;
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.Severity;
 import io.mtlsstudio.handshake.StepId;
+import io.mtlsstudio.handshake.WireRecord;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,7 +17,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seven steps, the findings and the final report, built by applying probe events in the
@@ -102,12 +106,18 @@ public final class TimelineModel {
             case ProbeEvent.CheckRecorded recorded -> step(recorded.step()).addCheck(recorded.check());
             case ProbeEvent.EvidenceRecorded recorded -> step(recorded.step()).addEvidence(recorded.evidence());
             case ProbeEvent.FindingRecorded recorded -> addFinding(recorded.finding());
-            case ProbeEvent.RunFinished finished -> report.set(finished.report());
+            case ProbeEvent.RunFinished finished -> {
+                placeRecords(finished.report());
+                report.set(finished.report());
+            }
             case ProbeEvent.RecordObserved observed -> {
-                // Records and the server lane reach the view through the final report.
+                // Records are placed on their steps from the final report, once every step's start is known.
             }
             case ProbeEvent.ServerObserved observed -> {
-                // The server's checks also arrive as CheckRecorded events on their step.
+                ServerObservation observation = observed.observation();
+                if (observation.kind() != ServerObservation.Kind.RECORD) {
+                    step(observation.step()).addServerObservation(observation);
+                }
             }
         }
         lastEvent.set(event);
@@ -115,6 +125,23 @@ public final class TimelineModel {
 
     public void applyAll(List<? extends ProbeEvent> events) {
         events.forEach(this::apply);
+    }
+
+    /** Puts each record on the last step that had started when the record was seen, as the probe places server records. */
+    private void placeRecords(ProbeReport finished) {
+        Map<StepId, List<WireRecord>> placed = new EnumMap<>(StepId.class);
+        for (WireRecord record : finished.records()) {
+            StepId step = StepId.CONNECT;
+            for (ProbeReport.StepReport candidate : finished.steps()) {
+                if (candidate.startedMicros() >= 0 && candidate.startedMicros() <= record.atMicros()) {
+                    step = candidate.id();
+                }
+            }
+            placed.computeIfAbsent(step, key -> new ArrayList<>()).add(record);
+        }
+        for (StepModel step : steps) {
+            step.setRecords(placed.getOrDefault(step.id(), List.of()));
+        }
     }
 
     private void addFinding(Finding finding) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,21 @@ class MarkdownReportTest {
         assertTrue(markdown.contains("| 0 | CN=mtls-studio-client | CN=mTLS Studio Sample Root CA | "));
         assertTrue(markdown.contains("  - [0] CN=cadence-frontend — issued by CN=mTLS Studio Sample Root CA\n"),
                 "certificate evidence lists subject and issuer");
+    }
+
+    @Test
+    void reportListsServerSideAndRecords() {
+        ProbeReport report = report(RecordedRuns.Kind.SUCCESS_TLS_1_3);
+
+        String markdown = MarkdownReport.render(report, "", GENERATED);
+
+        assertTrue(markdown.contains("## Server side (embedded frontend)\n"), markdown);
+        assertTrue(markdown.contains("| VERIFY_CLIENT | CLIENT_CERTIFICATE_ACCEPTED | "), markdown);
+        assertTrue(markdown.contains("## TLS records on the client's socket\n"));
+        assertTrue(markdown.contains("| SENT | handshake | TLS 1.2 | "), "the ClientHello record");
+        assertTrue(markdown.contains(" | ClientHello |"));
+        long rows = markdown.lines().filter(line -> line.matches("\\| \\+ *[0-9.]+ ms \\| .*")).count();
+        assertEquals(report.records().size(), rows, "one row per record");
     }
 
     @Test

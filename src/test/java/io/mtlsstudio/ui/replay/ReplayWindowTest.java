@@ -68,9 +68,10 @@ class ReplayWindowTest {
         robot.clickOn("#replayStepForward");
         assertEquals("PASSED", text(robot, "#diagram-VERIFY_SERVER-status"));
         assertEquals("Validity period: PASSED", checkText(robot, StepId.VERIFY_SERVER, 0));
-        assertEquals("Signature: PASSED", checkText(robot, StepId.VERIFY_SERVER, 1));
-        assertEquals("Chain to a trust anchor: PASSED", checkText(robot, StepId.VERIFY_SERVER, 2));
-        assertEquals("Host name: PASSED", checkText(robot, StepId.VERIFY_SERVER, 3));
+        assertEquals("Extended key usage: PASSED", checkText(robot, StepId.VERIFY_SERVER, 1));
+        assertEquals("Signature: PASSED", checkText(robot, StepId.VERIFY_SERVER, 2));
+        assertEquals("Chain to a trust anchor: PASSED", checkText(robot, StepId.VERIFY_SERVER, 3));
+        assertEquals("Host name: PASSED", checkText(robot, StepId.VERIFY_SERVER, 4));
         assertEquals("PENDING", text(robot, "#diagram-CLIENT_CERTIFICATE-status"));
 
         robot.clickOn("#replayStepBack");
@@ -191,8 +192,10 @@ class ReplayWindowTest {
         }
         assertEquals("TLS 1.3, negotiated", text(robot, "#diagramProtocol"));
         assertTrue(text(robot, "#diagram-CLIENT_CERTIFICATE-message").contains("after the server's Finished"));
-        assertEquals("Host name: PASSED", checkText(robot, StepId.VERIFY_SERVER, 3));
-        assertEquals("Server verdict: PASSED", checkText(robot, StepId.VERIFY_CLIENT, 0));
+        assertEquals("Host name: PASSED", checkText(robot, StepId.VERIFY_SERVER, 4));
+        assertEquals("Server verdict (embedded frontend): PASSED", checkText(robot, StepId.VERIFY_CLIENT, 0));
+        assertEquals("Observed on the embedded frontend: the client certificate chains to a configured CA",
+                text(robot, "#diagram-VERIFY_CLIENT-server-note"), "the server's own reason is drawn");
         assertFalse(visible(robot, "#diagram-VERIFY_CLIENT-alert"));
         assertEquals("Mutual TLS connection established and the Health call answered.",
                 text(robot, "#diagramOutcome"));
@@ -215,6 +218,8 @@ class ReplayWindowTest {
         assertEquals("PASSED", text(robot, "#diagram-CLIENT_CERTIFICATE-status"));
         assertTrue(visible(robot, "#diagram-CLIENT_CERTIFICATE-warning"), "no certificate sent is marked as a warning");
         assertEquals("FAILED", text(robot, "#diagram-VERIFY_CLIENT-status"));
+        assertTrue(text(robot, "#diagram-VERIFY_CLIENT-server-note").startsWith("Observed on the embedded frontend: "),
+                text(robot, "#diagram-VERIFY_CLIENT-server-note"));
         assertEquals(message.substring(0, message.indexOf('.') + 1), text(robot, "#diagram-VERIFY_CLIENT-reason"));
         assertEquals("alert certificate_required, read after the client's Finished",
                 text(robot, "#diagram-VERIFY_CLIENT-alert"));

@@ -5,8 +5,12 @@ import io.mtlsstudio.handshake.Evidence;
 import io.mtlsstudio.handshake.FailureCode;
 import io.mtlsstudio.handshake.Finding;
 import io.mtlsstudio.handshake.ProbeEvent;
+import io.mtlsstudio.handshake.ProbeReport;
+import io.mtlsstudio.handshake.ServerObservation;
 import io.mtlsstudio.handshake.StepId;
 import io.mtlsstudio.handshake.StepStatus;
+import io.mtlsstudio.handshake.WireRecord;
+import io.mtlsstudio.ui.RecordedRuns;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -72,6 +76,43 @@ class TimelineModelTest {
         assertSame(error, timeline.step(StepId.VERIFY_CLIENT).failure());
         assertNull(timeline.step(StepId.CLIENT_CERTIFICATE).failure(), "an INFO finding is no failure");
         assertEquals(List.of(info, error), timeline.findings());
+    }
+
+    @Test
+    void serverVerdictLandsOnItsStep() {
+        ServerObservation verdict = new ServerObservation(40, StepId.VERIFY_CLIENT,
+                ServerObservation.Kind.CLIENT_CERTIFICATE_ACCEPTED, "chains to a configured CA", List.of());
+        ServerObservation record = new ServerObservation(41, StepId.CLIENT_CERTIFICATE, ServerObservation.Kind.RECORD,
+                "RECEIVED application_data", List.of());
+
+        timeline.apply(new ProbeEvent.ServerObserved(40, verdict));
+        timeline.apply(new ProbeEvent.ServerObserved(41, record));
+
+        assertEquals(List.of(verdict), timeline.step(StepId.VERIFY_CLIENT).serverObservations());
+        assertTrue(timeline.step(StepId.CLIENT_CERTIFICATE).serverObservations().isEmpty(), "records are not listed");
+    }
+
+    @Test
+    void recordsArePlacedByStepStart() {
+        List<ProbeEvent> events = RecordedRuns.get(RecordedRuns.Kind.SUCCESS_TLS_1_3);
+        ProbeReport report = ((ProbeEvent.RunFinished) events.get(events.size() - 1)).report();
+
+        timeline.applyAll(events);
+
+        int placed = 0;
+        for (StepId step : StepId.values()) {
+            placed += timeline.step(step).records().size();
+        }
+        assertEquals(report.records().size(), placed, "every record is placed once");
+        WireRecord clientHello = report.records().get(0);
+        assertEquals(List.of("ClientHello"), clientHello.messages());
+        StepId expected = StepId.CONNECT;
+        for (ProbeReport.StepReport step : report.steps()) {
+            if (step.startedMicros() >= 0 && step.startedMicros() <= clientHello.atMicros()) {
+                expected = step.id();
+            }
+        }
+        assertTrue(timeline.step(expected).records().contains(clientHello), "ClientHello is on " + expected);
     }
 
     @Test
