@@ -26,10 +26,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -171,7 +173,7 @@ public final class MainView extends BorderPane {
         addTab(config);
         Tab export = ExportView.tab(model.export());
         addTab(export);
-        widenTabsFor(List.of(scenarios, config, export));
+        widenTabsFor(List.of(certificates, scenarios, config, export));
 
         for (CredentialFieldView field : List.of(form.clientCertificateField(), form.clientKeyField(), form.caField())) {
             field.markView().setOnShowInTab(kind -> {
@@ -179,13 +181,27 @@ public final class MainView extends BorderPane {
                 tabs.getSelectionModel().select(fileChecks);
             });
         }
-        menuBar.getMenus().addAll(createViewMenu(), scenarioView.createMenu());
+        addTabItems(viewMenu());
+        menuBar.getMenus().add(scenarioView.createMenu());
     }
 
-    /** Creates the View menu: one item per tab, Shortcut+1 to Shortcut+9, so that tabs cut off by a narrow window stay reachable. */
-    private Menu createViewMenu() {
-        Menu view = new Menu("_Tabs");
-        view.setId("tabsMenu");
+    /** Returns the View menu of the menu bar, created at its end when there is none. */
+    private Menu viewMenu() {
+        for (Menu menu : menuBar.getMenus()) {
+            if ("_View".equals(menu.getText())) {
+                return menu;
+            }
+        }
+        Menu view = new Menu("_View");
+        menuBar.getMenus().add(view);
+        return view;
+    }
+
+    /** Adds one item per tab to {@code view}, Shortcut+1 to Shortcut+9, so that tabs cut off by a narrow window stay reachable. */
+    private void addTabItems(Menu view) {
+        if (!view.getItems().isEmpty()) {
+            view.getItems().add(new SeparatorMenuItem());
+        }
         for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
             Tab tab = tabs.getTabs().get(i);
             MenuItem item = new MenuItem();
@@ -195,7 +211,6 @@ public final class MainView extends BorderPane {
             item.textProperty().bind(tab.textProperty());
             view.getItems().add(item);
         }
-        return view;
     }
 
     /** Adds "Generate test PKI…" to the File menu, before the separator above Quit. */
@@ -211,8 +226,9 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Gives the tabs most of the work area while one of {@code wide} is selected, because their
-     * tables and texts are wide, and restores the user's divider position when another tab is selected.
+     * Gives the tabs the whole work area while one of {@code wide} is selected, because their
+     * tables and texts are wide: the replay and the live result list step aside. Another tab
+     * brings them back, with the user's divider position.
      */
     private void widenTabsFor(List<Tab> wide) {
         double[] narrowPosition = {workArea.getDividerPositions().length > 0 ? workArea.getDividerPositions()[0] : 0.5};
@@ -227,10 +243,19 @@ public final class MainView extends BorderPane {
                 }
                 narrowPosition[0] = workArea.getDividers().get(0).getPosition();
                 workArea.setDividerPositions(Math.min(narrowPosition[0], WIDE_TABS_DIVIDER));
+                showLiveResult(false);
             } else if (wide.contains(before) && !wide.contains(after)) {
                 workArea.setDividerPositions(narrowPosition[0]);
+                showLiveResult(true);
             }
         });
+    }
+
+    /** Shows or hides the live result list above the tabs; a wide tab hides it to give its table the height. */
+    private void showLiveResult(boolean shown) {
+        Node live = sidePane.getChildren().get(0);
+        live.setVisible(shown);
+        live.setManaged(shown);
     }
 
     private VBox createFormPane() {

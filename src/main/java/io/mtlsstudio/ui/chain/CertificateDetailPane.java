@@ -33,6 +33,9 @@ import java.util.List;
  */
 final class CertificateDetailPane extends VBox {
 
+    private static final double KEY_COLUMN_MIN_WIDTH = 90;
+    private static final double KEY_COLUMN_MAX_WIDTH = 150;
+
     CertificateDetailPane() {
         setId("chainDetail");
         getStyleClass().add("chain-detail");
@@ -192,6 +195,8 @@ final class CertificateDetailPane extends VBox {
     private int fact(GridPane grid, int row, String id, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add("certificate-key");
+        key.setWrapText(true);
+        key.setMinHeight(Region.USE_PREF_SIZE);
         Label text = wrapped(value);
         text.setId("chain-" + id);
         text.getStyleClass().add("certificate-value");
@@ -207,8 +212,10 @@ final class CertificateDetailPane extends VBox {
         grid.getStyleClass().add("certificate-grid");
         grid.setHgap(10);
         grid.setVgap(3);
+        // Long names such as "Subject alternative names" wrap, so that a narrow tab leaves the values room.
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(Region.USE_PREF_SIZE);
+        keys.setMinWidth(KEY_COLUMN_MIN_WIDTH);
+        keys.setMaxWidth(KEY_COLUMN_MAX_WIDTH);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(0);

@@ -8,7 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * The mark line of a file field: the mark as a word (VALID, WARNING, ERROR), a link that opens the
  * file's findings in a pop-over, and a button that opens the password dialog for an encrypted file.
  */
-public final class FileMarkView extends HBox {
+public final class FileMarkView extends FlowPane {
 
     private static final double POP_OVER_WIDTH = 460;
 
@@ -28,7 +29,7 @@ public final class FileMarkView extends HBox {
     private final String idPrefix;
     private final Label word = new Label();
     private final Hyperlink findingsLink = new Hyperlink();
-    private final Button passwordButton = new Button("Enter password…");
+    private final Button passwordButton = new Button("Password…");
     private Consumer<CredentialFieldModel.Kind> showInTab = kind -> { };
     private PopOver popOver;
 
@@ -73,7 +74,8 @@ public final class FileMarkView extends HBox {
 
     private void createView() {
         getStyleClass().add("file-mark");
-        setSpacing(6);
+        setHgap(6);
+        setVgap(2);
         setAlignment(Pos.CENTER_LEFT);
         word.setId(idPrefix + "Mark");
         word.getStyleClass().add("mark-word");
@@ -81,6 +83,7 @@ public final class FileMarkView extends HBox {
         findingsLink.setId(idPrefix + "Findings");
         findingsLink.getStyleClass().add("findings-link");
         findingsLink.setOnAction(event -> showFindings());
+        findingsLink.setTooltip(new Tooltip("Show the findings about this file, with their fixes"));
         passwordButton.setId(idPrefix + "PasswordButton");
         passwordButton.getStyleClass().add("small-button");
         passwordButton.setOnAction(event -> model.askPassword());
@@ -115,13 +118,13 @@ public final class FileMarkView extends HBox {
         }
     }
 
-    /** Returns for example "KEY_PKCS1 – details" or "3 findings: 1 error, 2 warnings – details". */
+    /** Returns for example "KEY_PKCS1" or "3 findings: 1 error, 2 warnings". */
     static String linkText(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "";
         }
         if (findings.size() == 1) {
-            return findings.get(0).code() + " – details";
+            return findings.get(0).code();
         }
         long errors = findings.stream().filter(finding -> finding.severity() == Severity.ERROR).count();
         long warnings = findings.stream().filter(finding -> finding.severity() == Severity.WARNING).count();
@@ -139,7 +142,7 @@ public final class FileMarkView extends HBox {
         if (notes > 0) {
             text.append(separator).append(notes).append(" info");
         }
-        return text.append(" – details").toString();
+        return text.toString();
     }
 
     private VBox findingsContent() {

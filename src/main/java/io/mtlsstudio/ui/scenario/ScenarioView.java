@@ -30,7 +30,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -111,16 +111,17 @@ public final class ScenarioView extends VBox {
                 ScenarioViewModel.Servers.EMBEDDED));
         user.selectedProperty().addListener((observable, was, selected) -> choose(user, selected,
                 ScenarioViewModel.Servers.USER_SERVERS));
+        model.serversProperty().addListener((observable, before, after) ->
+                (after == ScenarioViewModel.Servers.EMBEDDED ? embedded : user).setSelected(true));
         HBox whereRow = new HBox(8, fieldLabel("Run on"), where);
         whereRow.setAlignment(Pos.CENTER_LEFT);
 
-        GridPane targets = new GridPane();
-        targets.setHgap(8);
-        targets.setVgap(4);
-        targets.addRow(0, fieldLabel("Secured (mutual TLS)"), hostField("scenarioSecured", model.securedProperty()));
-        targets.addRow(1, fieldLabel("Unsecured (plaintext)"), hostField("scenarioUnsecured", model.unsecuredProperty()));
-        targets.addRow(2, fieldLabel("TLS-only (optional)"), hostField("scenarioTlsOnly", model.tlsOnlyProperty()));
-        targets.visibleProperty().bind(user.selectedProperty());
+        // The fields sit side by side in a wide tab and wrap under each other in a narrow one.
+        FlowPane targets = new FlowPane(14, 4,
+                labelled("Secured (mutual TLS)", hostField("scenarioSecured", model.securedProperty())),
+                labelled("Unsecured (plaintext)", hostField("scenarioUnsecured", model.unsecuredProperty())),
+                labelled("TLS-only (optional)", hostField("scenarioTlsOnly", model.tlsOnlyProperty())));
+        targets.visibleProperty().bind(model.serversProperty().isEqualTo(ScenarioViewModel.Servers.USER_SERVERS));
         targets.managedProperty().bind(targets.visibleProperty());
 
         ChoiceBox<ScenarioViewModel.CredentialChoice> credentials = new ChoiceBox<>();
@@ -132,8 +133,9 @@ public final class ScenarioView extends VBox {
         faults.selectedProperty().bindBidirectional(model.commonFaultsProperty());
         HBox credentialRow = new HBox(8, fieldLabel("Credentials"), credentials, faults);
         credentialRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane choices = new FlowPane(18, 6, whereRow, credentialRow);
 
-        VBox settings = new VBox(6, whereRow, targets, credentialRow);
+        VBox settings = new VBox(6, choices, targets);
         settings.getStyleClass().add("tab-toolbar");
         settings.disableProperty().bind(model.runningProperty());
         return settings;
@@ -213,7 +215,7 @@ public final class ScenarioView extends VBox {
         table.getColumns().add(textColumn("Expected", 190, row -> row.scenario().expected().describe()));
         table.getColumns().add(textColumn("Actual (failed step, code)", 190,
                 row -> row.result() == null ? "" : row.result().describeActual()));
-        table.getColumns().add(textColumn("Time", 65, ScenarioView::time));
+        table.getColumns().add(textColumn("Time", 80, ScenarioView::time));
         table.getColumns().add(messageColumn());
         table.getColumns().add(openColumn());
         table.setRowFactory(view -> new VerdictRow());
@@ -404,6 +406,15 @@ public final class ScenarioView extends VBox {
         title.setWrapText(true);
         HBox header = new HBox(8, new StatusIcon(verdictIcon(row)), boldLabel(verdictText(row)), title);
         header.setAlignment(Pos.CENTER_LEFT);
+        if (row.canOpenInTimeline()) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            Button open = new Button("Open in timeline");
+            open.setId("scenarioOpenSelected");
+            open.setMinWidth(Region.USE_PREF_SIZE);
+            open.setOnAction(event -> openInTimeline(row));
+            header.getChildren().addAll(spacer, open);
+        }
         detail.getChildren().setAll(header);
 
         ScenarioResult result = row.result();
@@ -422,12 +433,6 @@ public final class ScenarioView extends VBox {
             Label note = wrapped(row.scenario().note(), "scenarioNote");
             note.getStyleClass().add("hint");
             detail.getChildren().add(note);
-        }
-        if (row.canOpenInTimeline()) {
-            Button open = new Button("Open in timeline");
-            open.setId("scenarioOpenSelected");
-            open.setOnAction(event -> openInTimeline(row));
-            detail.getChildren().add(open);
         }
     }
 
@@ -504,11 +509,17 @@ public final class ScenarioView extends VBox {
         return label;
     }
 
+    private static HBox labelled(String label, TextField field) {
+        HBox box = new HBox(6, fieldLabel(label), field);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     private static TextField hostField(String id, StringProperty text) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText("host:port");
-        field.setPrefColumnCount(16);
+        field.setPrefColumnCount(13);
         field.textProperty().bindBidirectional(text);
         return field;
     }

@@ -90,6 +90,9 @@ public final class ScenarioViewModel {
     /** The formats of Export. */
     public enum ExportFormat { MARKDOWN, CSV }
 
+    /** Progress before the first row finishes; a progress bar shows it as indeterminate. */
+    static final double UNKNOWN_PROGRESS = -1;
+
     private final ConnectionViewModel connection;
     private final BackgroundWork work;
     private final Predicate<ScenarioRow> opener;
@@ -168,7 +171,7 @@ public final class ScenarioViewModel {
         return running.get();
     }
 
-    /** Returns the finished share of the rows, from 0 to 1. */
+    /** Returns the finished share of the rows, from 0 to 1, or -1 until the first row finishes. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -209,6 +212,7 @@ public final class ScenarioViewModel {
         problem.set("");
         report.set(null);
         cancelRequested = false;
+        progress.set(UNKNOWN_PROGRESS);
         running.set(true);
         status.set("Reading the credentials…");
         CredentialChoice choice = credentials.get();
@@ -321,6 +325,7 @@ public final class ScenarioViewModel {
         switch (event) {
             case ScenarioEvent.TableStarted started -> {
                 showRows(started.scenarios());
+                progress.set(UNKNOWN_PROGRESS);
                 status.set(progressText());
             }
             case ScenarioEvent.RowStarted started -> rows.get(started.index()).started();

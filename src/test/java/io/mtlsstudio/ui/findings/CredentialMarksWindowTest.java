@@ -74,7 +74,7 @@ class CredentialMarksWindowTest {
 
         assertEquals("WARNING", text(robot, "#clientKeyMark"));
         assertEquals("RSA private key, 2048 bits", text(robot, "#clientKeyMessage"));
-        assertEquals("KEY_PKCS1 – details", text(robot, "#clientKeyFindings"));
+        assertEquals("KEY_PKCS1", text(robot, "#clientKeyFindings"));
         robot.clickOn("#clientKeyFindings");
         waitUntil("the findings pop-over opens", 5, () -> showing(robot, "#clientKeyFinding-KEY_PKCS1-fix"));
         Path converted = dir.resolve("client.pk8.key");
@@ -119,7 +119,7 @@ class CredentialMarksWindowTest {
         robot.clickOn("#passwordOk");
         waitForMark(CredentialFieldModel.Kind.CLIENT_KEY, CheckStatus.WARNING);
 
-        assertEquals("KEY_ENCRYPTED – details", text(robot, "#clientKeyFindings"));
+        assertEquals("KEY_ENCRYPTED", text(robot, "#clientKeyFindings"));
         assertFalse(showing(robot, "#clientKeyPasswordButton"), "no password is needed any more");
         connectAndExpectSuccess(robot);
     }
