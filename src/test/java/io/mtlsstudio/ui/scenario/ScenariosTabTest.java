@@ -109,7 +109,7 @@ class ScenariosTabTest {
             robot.clickOn("#scenarioRun");
             waitUntil("a row waits for the silent server", RUN_SECONDS, () -> model.scenarios().rows().stream()
                     .anyMatch(row -> row.state() == ScenarioRow.State.RUNNING));
-            assertEquals("RUNNING", onFx(() -> verdictsShown(robot).stream().filter("RUNNING"::equals).findFirst().orElse("")));
+            assertEquals("RUNNING", verdictsShown(robot).stream().filter("RUNNING"::equals).findFirst().orElse(""));
             assertTrue(showing(robot, "#scenarioProgress"), "the progress bar shows while running");
 
             robot.clickOn("#scenarioCancel");
