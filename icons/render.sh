@@ -27,7 +27,7 @@ for size in 16 24 32 48 64 128 256 512; do
     render "$source" "$size" "$icons/png/mtls-studio-$size.png"
 done
 
-# An .ico holds images of up to 256 pixels. The .icns gets the sizes that macOS requests: 16, 32, 48, 128, 256 and 512.
+# An .ico contains images of up to 256 pixels. The .icns gets the sizes that macOS requests: 16, 32, 48, 128, 256 and 512.
 "$convert" $(for size in 16 24 32 48 64 128 256; do echo "$icons/png/mtls-studio-$size.png"; done) "$icons/mtls-studio.ico"
 png2icns "$icons/mtls-studio.icns" $(for size in 16 32 48 128 256 512; do echo "$icons/png/mtls-studio-$size.png"; done) >/dev/null
 

@@ -76,10 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
         ProbeOptions options;
         try {
             options = options();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return MtlsStudioCommand.EXIT_USAGE;
-        } catch (CredentialException e) {
+        } catch (IllegalArgumentException | CredentialException e) {
             err.println("error: " + e.getMessage());
             return MtlsStudioCommand.EXIT_USAGE;
         }

@@ -54,7 +54,7 @@ public enum FailureCode {
         this.severity = severity;
     }
 
-    /** The step this code is normally reported at; null for CANCELLED, which lands on the running step. */
+    /** Returns the step this code is normally reported at; null for CANCELLED, which lands on the running step. */
     public StepId step() {
         return step;
     }

@@ -1,6 +1,6 @@
 package io.mtlsstudio.scenario;
 
-/** Which TLS settings and client certificate the client of a scenario row uses. */
+/** TLS settings and client certificate of the client of a scenario row. */
 public enum ClientSetup {
     /** Plaintext HTTP/2, no TLS at all. */
     NO_TLS("Unsecured (no TLS)", false),
@@ -23,7 +23,7 @@ public enum ClientSetup {
         this.tls = tls;
     }
 
-    /** The label shown in the table's Client column. */
+    /** Returns the label shown in the table's Client column. */
     public String title() {
         return title;
     }

@@ -37,7 +37,7 @@ public record ScenarioResult(Scenario scenario, Verdict verdict, Outcome actual,
         serverVerdict = serverVerdict == null ? "" : serverVerdict;
     }
 
-    /** A row that did not run, with the reason. */
+    /** Creates the result of a row that did not run, with the reason. */
     public static ScenarioResult notRun(Scenario scenario, String reason) {
         return new ScenarioResult(scenario, Verdict.NOT_RUN, null, null, null, "", Duration.ZERO, "", reason, "", null);
     }
@@ -64,22 +64,22 @@ public record ScenarioResult(Scenario scenario, Verdict verdict, Outcome actual,
                 serverVerdict, report);
     }
 
-    /** The label of the Server column. */
+    /** Returns the label of the Server column. */
     public String serverMode() {
         return scenario.server().title();
     }
 
-    /** The label of the Client column. */
+    /** Returns the label of the Client column. */
     public String clientMode() {
         return scenario.clientMode();
     }
 
-    /** The expected outcome as text, for example "Fail at VERIFY_CLIENT (CLIENT_CERT_REQUIRED)". */
+    /** Returns the expected outcome as text, for example "Fail at VERIFY_CLIENT (CLIENT_CERT_REQUIRED)". */
     public String expected() {
         return scenario.expected().describe();
     }
 
-    /** The actual outcome as text, for example "Fail at VERIFY_CLIENT (CLIENT_CERT_REQUIRED)"; "Not run" when it did not run. */
+    /** Returns the actual outcome as text, for example "Fail at VERIFY_CLIENT (CLIENT_CERT_REQUIRED)"; "Not run" when it did not run. */
     public String describeActual() {
         if (actual == null) {
             return "Not run";

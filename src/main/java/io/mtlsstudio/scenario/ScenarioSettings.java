@@ -18,7 +18,7 @@ import java.util.Set;
 public record ScenarioSettings(ScenarioServers servers, ScenarioCredentials credentials, List<Scenario> scenarios,
                                Duration timeout, int parallelism) {
 
-    /** Per-row limit on embedded frontends, which answer in milliseconds. */
+    /** Per-row limit on embedded frontends, which respond within milliseconds. */
     public static final Duration EMBEDDED_TIMEOUT = Duration.ofSeconds(5);
     /** Per-row limit against the user's servers, the same as a single check. */
     public static final Duration USER_SERVER_TIMEOUT = Duration.ofSeconds(10);

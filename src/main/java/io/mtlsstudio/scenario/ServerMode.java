@@ -1,12 +1,12 @@
 package io.mtlsstudio.scenario;
 
-/** How the server of a scenario row runs. */
+/** Server mode of a scenario row. */
 public enum ServerMode {
     /** Plaintext HTTP/2: {@code tls.enabled: false}. */
     UNSECURED("Unsecured (TLS off)"),
     /** TLS that requires and verifies a client certificate: {@code requireClientAuth: true}. */
     MUTUAL_TLS("Secured (mutual TLS)"),
-    /** TLS that never asks for a client certificate: {@code requireClientAuth: false}. */
+    /** TLS that never requests a client certificate: {@code requireClientAuth: false}. */
     TLS_ONLY("TLS only (no client authentication)");
 
     private final String title;
@@ -15,7 +15,7 @@ public enum ServerMode {
         this.title = title;
     }
 
-    /** The label shown in the table's Server column. */
+    /** Returns the label shown in the table's Server column. */
     public String title() {
         return title;
     }

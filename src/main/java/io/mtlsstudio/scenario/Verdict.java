@@ -6,7 +6,7 @@ public enum Verdict {
     PASS("PASS"),
     /** The row ran and its actual outcome differs from the expected one (red). */
     FAIL("FAIL"),
-    /** The row did not run, or was cancelled while running; the result's reason says why. */
+    /** The row did not run, or was cancelled while running; the result's reason gives the cause. */
     NOT_RUN("NOT RUN");
 
     private final String label;
@@ -15,7 +15,7 @@ public enum Verdict {
         this.label = label;
     }
 
-    /** The text shown next to the colour, so that the verdict reads without it. */
+    /** Returns the text shown next to the colour, so that the verdict reads without it. */
     public String label() {
         return label;
     }

@@ -1,6 +1,6 @@
 package io.mtlsstudio.cadence.config;
 
-/** What a TLS block belongs to: a service's RPC endpoint, or a cluster of the cluster group. */
+/** Owner of a TLS block: a service's RPC endpoint, or a cluster of the cluster group. */
 public sealed interface BlockOwner permits BlockOwner.Service, BlockOwner.Cluster {
 
     String name();

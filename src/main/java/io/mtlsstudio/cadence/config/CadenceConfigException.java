@@ -27,7 +27,7 @@ public class CadenceConfigException extends IOException {
         return code;
     }
 
-    /** Where the problem is, or null when it concerns no single position. */
+    /** Returns the location of the problem, or null when it concerns no single position. */
     public YamlLocation location() {
         return location;
     }

@@ -38,7 +38,7 @@ public record ChainSide(Side side, String origin, Inspection inspection, String 
         }
     }
 
-    /** A side with nothing to show yet, and the reason. */
+    /** Creates a side with nothing to show yet, and the reason. */
     public static ChainSide empty(Side side, String message) {
         return new ChainSide(side, "", null, message, null, null);
     }

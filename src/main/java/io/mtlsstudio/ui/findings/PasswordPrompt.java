@@ -4,7 +4,7 @@ import io.mtlsstudio.pki.PasswordRequest;
 
 /**
  * Asks the user for the password of an encrypted file. The window shows a dialog; view-model tests
- * answer directly. Called on the UI thread.
+ * return the password directly. Called on the UI thread.
  */
 @FunctionalInterface
 public interface PasswordPrompt {

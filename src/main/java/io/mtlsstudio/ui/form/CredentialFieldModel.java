@@ -182,7 +182,7 @@ public final class CredentialFieldModel {
         showFindings();
     }
 
-    /** Asks for the password of the file and checks it again with the answer; does nothing unless one is needed. */
+    /** Prompts for the password of the file and checks the file again with it. Does nothing unless a password is needed. */
     public void askPassword() {
         FileStatus current = status.get();
         if (current == null || !current.needsPassword()) {

@@ -157,12 +157,23 @@ public final class CredentialFieldView extends VBox {
         event.consume();
     }
 
+    /** Returns the icon of a file that loaded: the engine's check can still have found a warning or an error. */
+    private static String validIcon(CheckStatus checked) {
+        if (checked == CheckStatus.WARNING) {
+            return "warning";
+        }
+        if (checked == CheckStatus.ERROR) {
+            return "failed";
+        }
+        return "passed";
+    }
+
     private void showState(CredentialFieldModel.State state) {
         CheckStatus checked = model.mark();
         stateIcon.show(switch (state) {
             case EMPTY -> "info";
             case CHECKING -> "checking";
-            case VALID -> checked == CheckStatus.WARNING ? "warning" : checked == CheckStatus.ERROR ? "failed" : "passed";
+            case VALID -> validIcon(checked);
             case INVALID -> "failed";
         });
         pathField.pseudoClassStateChanged(INVALID,
